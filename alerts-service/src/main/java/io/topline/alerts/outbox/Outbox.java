@@ -1,0 +1,47 @@
+package io.topline.alerts.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+
+/** Records an event in the caller's transaction; the relay publishes it once that transaction commits. */
+@ApplicationScoped
+public class Outbox {
+
+    private final OutboxEventRepository repository;
+    private final ObjectMapper mapper;
+    private final Event<OutboxEventAppended> appended;
+
+    public Outbox(OutboxEventRepository repository, ObjectMapper mapper, Event<OutboxEventAppended> appended) {
+        this.repository = repository;
+        this.mapper = mapper;
+        this.appended = appended;
+    }
+
+    /**
+     * Appends an event of {@code type} whose Kafka record key is {@code key}.
+     *
+     * @param data the CloudEvent {@code data}, serialized as JSON now so that later changes cannot alter it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent append(String type, String key, String subject, Object data, Instant occurredAt) {
+        String payload;
+        try {
+            payload = mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data of " + type + " cannot be serialized", e);
+        }
+        OutboxEvent event = new OutboxEvent(type, key, subject, payload, occurredAt);
+        repository.persist(event);
+        appended.fire(new OutboxEventAppended(event.eventId()));
+        return event;
+    }
+
+    /** Fired when an event was appended; observed after commit to wake the relay. */
+    public record OutboxEventAppended(java.util.UUID eventId) {
+    }
+}

@@ -1,0 +1,177 @@
+package io.topline.drivers.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Maps every error the service can return to an RFC 9457 problem response, without internals. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e, HttpServerRequest request) {
+        return respond(e.status(), e.slug(), e.title(), e.getMessage(), request, e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            violations.add(new Problem.Violation(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+        }
+        violations.sort(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message));
+        return respond(400, "validation", "Invalid request", "The request has " + violations.size()
+                + " invalid field(s)", request, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpServerRequest request) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = pathOf(unknown);
+            return respond(400, "unknown-field", "Unknown field", "Field '" + field + "' is not part of this request",
+                    request, List.of(new Problem.Violation(field, "unknown field")));
+        }
+        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            String field = pathOf((JsonMappingException) e);
+            String message = "has the wrong type or format";
+            return respond(400, "malformed-field", "Malformed field", "Field '" + field + "' " + message, request,
+                    List.of(new Problem.Violation(field, message)));
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = pathOf(mapping);
+            String message = "is not a valid value";
+            return respond(400, "malformed-field", "Malformed field", "Field '" + field + "' " + message, request,
+                    List.of(new Problem.Violation(field, message)));
+        }
+        return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON", request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return unauthenticated(request);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return unauthenticated(request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(403, "forbidden", "Forbidden", "Your token does not carry a role that may do this", request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return respond(status, "internal", "Internal error", "The service could not complete the request", request, null);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type != null ? type.getReasonPhrase() : "Error";
+        String detail = switch (status) {
+            case 404 -> "There is nothing at " + request.path();
+            case 405 -> "Method " + request.method() + " is not allowed on " + request.path();
+            case 406 -> "The service cannot produce the media type the request accepts";
+            case 415 -> "The request body must be application/json";
+            default -> e.getMessage();
+        };
+        Response.ResponseBuilder builder = problem(status, slugOf(title), title, detail, request, null);
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            builder.header(HttpHeaders.ALLOW, allow);
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        LOG.error("Unexpected failure on " + request.method() + " " + request.path(), e);
+        return respond(500, "internal", "Internal error", "The service could not complete the request", request, null);
+    }
+
+    private static Response unauthenticated(HttpServerRequest request) {
+        return problem(401, "unauthorized", "Unauthorized", "A valid bearer token is required", request, null)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private static Response respond(int status, String slug, String title, String detail, HttpServerRequest request,
+                                    List<Problem.Violation> violations) {
+        return problem(status, slug, title, detail, request, violations).build();
+    }
+
+    private static Response.ResponseBuilder problem(int status, String slug, String title, String detail,
+                                                    HttpServerRequest request, List<Problem.Violation> violations) {
+        Problem body = new Problem(Problem.TYPE_BASE + slug, title, status, detail, request.path(), violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+    }
+
+    private static String slugOf(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /** The request field a violation names, without the method and parameter names of the resource. */
+    static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getIndex() != null && !field.isEmpty()) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        if (field.isEmpty()) {
+            return parameter != null ? parameter : "body";
+        }
+        return field.toString();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+}
