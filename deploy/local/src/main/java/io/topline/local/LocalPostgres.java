@@ -1,0 +1,66 @@
+package io.topline.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Runs the local stack's PostgreSQL until the process is told to stop, keeping its data between runs.
+ *
+ * <p>Arguments: data directory, port. Creates the {@code topline} role and one database per service when missing.
+ */
+public final class LocalPostgres {
+
+    private static final List<String> DATABASES = List.of("topline_drivers", "topline_metrics", "topline_alerts");
+
+    private LocalPostgres() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        File dataDirectory = new File(args[0]).getAbsoluteFile();
+        int port = Integer.parseInt(args[1]);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                // the embedded default turns this off; an acknowledged write must survive a crash here too
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            createRoleIfMissing(connection);
+            for (String database : DATABASES) {
+                createDatabaseIfMissing(connection, database);
+            }
+        }
+        System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " with data in " + dataDirectory);
+        Thread.currentThread().join();
+    }
+
+    private static void createRoleIfMissing(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select 1 from pg_roles where rolname = 'topline'");
+             ResultSet rows = query.executeQuery();
+             Statement statement = connection.createStatement()) {
+            if (!rows.next()) {
+                statement.execute("create role topline login password 'topline'");
+            }
+        }
+    }
+
+    private static void createDatabaseIfMissing(Connection connection, String database) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            query.setString(1, database);
+            try (ResultSet rows = query.executeQuery(); Statement statement = connection.createStatement()) {
+                if (!rows.next()) {
+                    statement.execute("create database " + database + " owner topline");
+                }
+            }
+        }
+    }
+}

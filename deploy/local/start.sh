@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# Starts the Topline suite locally: embedded PostgreSQL, a real KRaft Kafka broker, the topics and the three
+# services as packaged apps. Builds what is missing first. Safe to run twice: what already runs is left alone.
+#
+#   deploy/local/start.sh [--example] [--rebuild]
+#
+# --example  also imports the example organisation into drivers-service once everything is ready
+# --rebuild  packages the project even if the packaged apps already exist
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$ROOT/deploy/local/env.sh"
+cd "$ROOT"
+
+LOAD_EXAMPLE=false
+REBUILD=false
+for arg in "$@"; do
+  case "$arg" in
+    --example) LOAD_EXAMPLE=true ;;
+    --rebuild) REBUILD=true ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "Unknown option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+command -v java >/dev/null || { echo "Java 17 or newer is required on the PATH." >&2; exit 1; }
+mkdir -p "$STATE_DIR/logs" "$STATE_DIR/pids"
+
+# --- build what is missing -------------------------------------------------------------------------------------
+missing=false
+for app in drivers-service metrics-service alerts-service; do
+  [ -f "$ROOT/$app/target/quarkus-app/quarkus-run.jar" ] || missing=true
+done
+[ -f "$ROOT/deploy/local/target/classpath.txt" ] || missing=true
+if $missing || $REBUILD; then
+  echo "Building the suite (./mvnw package -DskipTests) ..."
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+fi
+STACK_CP="$ROOT/deploy/local/target/topline-local-stack.jar:$(cat "$ROOT/deploy/local/target/classpath.txt")"
+
+# --- helpers ---------------------------------------------------------------------------------------------------
+running() { # name -> true when its recorded process is alive
+  local pidfile="$STATE_DIR/pids/$1.pid"
+  [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+require_free_port() { # port, what, variable
+  if port_in_use "$1"; then
+    echo "Port $1 is already in use by another process, so $2 cannot start." >&2
+    echo "Stop that process, or choose another port with $3=<port>." >&2
+    exit 1
+  fi
+}
+launch() { # name, command... (the recorded pid is the java process itself, so stop.sh can signal it)
+  local name="$1"; shift
+  nohup "$@" >"$STATE_DIR/logs/$name.log" 2>&1 </dev/null &
+  echo $! >"$STATE_DIR/pids/$name.pid"
+}
+wait_for_port() { # port, name, seconds
+  local deadline=$((SECONDS + $3))
+  until port_in_use "$1"; do
+    if ! running "$2"; then
+      echo "$2 stopped while starting; see $STATE_DIR/logs/$2.log" >&2; tail -n 20 "$STATE_DIR/logs/$2.log" >&2; exit 1
+    fi
+    [ $SECONDS -lt $deadline ] || { echo "$2 did not open port $1 within $3 s; see $STATE_DIR/logs/$2.log" >&2; exit 1; }
+    sleep 0.3
+  done
+}
+
+# --- PostgreSQL ------------------------------------------------------------------------------------------------
+if [ -n "${TOPLINE_PG_JDBC_BASE:-}" ]; then
+  echo "PostgreSQL: external, $TOPLINE_PG_JDBC_BASE"
+elif running postgres; then
+  echo "PostgreSQL: already running (pid $(cat "$STATE_DIR/pids/postgres.pid"))"
+else
+  require_free_port "$PG_PORT" "PostgreSQL" TOPLINE_PG_PORT
+  echo "PostgreSQL: starting on 127.0.0.1:$PG_PORT (data in $STATE_DIR/pgdata) ..."
+  launch postgres java -Xmx128m -cp "$STACK_CP" io.topline.local.LocalPostgres "$STATE_DIR/pgdata" "$PG_PORT"
+  wait_for_port "$PG_PORT" postgres 60
+  until grep -q "PostgreSQL ready" "$STATE_DIR/logs/postgres.log"; do
+    running postgres || { echo "PostgreSQL stopped while starting; see $STATE_DIR/logs/postgres.log" >&2; exit 1; }
+    sleep 0.3
+  done
+fi
+
+# --- Kafka (KRaft, single node) --------------------------------------------------------------------------------
+if [ -n "${TOPLINE_KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
+  echo "Kafka: external, $KAFKA_BOOTSTRAP"
+elif running kafka; then
+  echo "Kafka: already running (pid $(cat "$STATE_DIR/pids/kafka.pid"))"
+else
+  require_free_port "$KAFKA_PORT" "Kafka" TOPLINE_KAFKA_PORT
+  require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller" TOPLINE_KAFKA_CONTROLLER_PORT
+  mkdir -p "$STATE_DIR/kafka"
+  cat >"$STATE_DIR/kafka/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$STATE_DIR/kafka/data
+num.partitions=3
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+PROPS
+  if [ ! -f "$STATE_DIR/kafka/data/meta.properties" ]; then
+    echo "Kafka: formatting storage ..."
+    java -Xmx256m -cp "$STACK_CP" kafka.tools.StorageTool format --standalone \
+      -t "$(java -cp "$STACK_CP" kafka.tools.StorageTool random-uuid)" \
+      -c "$STATE_DIR/kafka/server.properties" >"$STATE_DIR/logs/kafka-format.log" 2>&1
+  fi
+  echo "Kafka: starting on 127.0.0.1:$KAFKA_PORT ..."
+  launch kafka java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$STACK_CP" kafka.Kafka "$STATE_DIR/kafka/server.properties"
+  wait_for_port "$KAFKA_PORT" kafka 60
+fi
+
+# --- topics (definitions and actuals are compacted so that a new instance can replay them) ---------------------
+create_topic() { # name, extra args...
+  local name="$1"; shift
+  java -Xmx128m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$STACK_CP" org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" \
+    --create --if-not-exists --topic "$name" --partitions 3 --replication-factor "$KAFKA_REPLICATION" "$@" \
+    >>"$STATE_DIR/logs/topics.log" 2>&1 || { echo "Could not create topic $name; see $STATE_DIR/logs/topics.log" >&2; exit 1; }
+}
+if [ ! -f "$STATE_DIR/topics.done" ] || [ -n "${TOPLINE_KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
+  echo "Kafka: creating topics ..."
+  create_topic topline.definitions --config cleanup.policy=compact
+  create_topic topline.actuals --config cleanup.policy=compact
+  create_topic topline.measurements
+  create_topic topline.measurements.dead-letter
+  create_topic topline.alerts
+  [ -n "${TOPLINE_KAFKA_BOOTSTRAP_SERVERS:-}" ] || touch "$STATE_DIR/topics.done"
+fi
+
+# --- the services ----------------------------------------------------------------------------------------------
+start_service() { # name, port, port variable, database
+  local name="$1" port="$2" variable="$3" database="$4"
+  if running "$name"; then
+    echo "$name: already running (pid $(cat "$STATE_DIR/pids/$name.pid"))"
+    return
+  fi
+  require_free_port "$port" "$name" "$variable"
+  echo "$name: starting on port $port ..."
+  launch "$name" env \
+    QUARKUS_PROFILE="${QUARKUS_PROFILE:-local}" \
+    QUARKUS_HTTP_PORT="$port" \
+    TOPLINE_DB_URL="$PG_JDBC_BASE/$database" \
+    TOPLINE_DB_USER="$DB_USER" \
+    TOPLINE_DB_PASSWORD="$DB_PASSWORD" \
+    TOPLINE_KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
+    TOPLINE_JWT_PUBLIC_KEY_LOCATION="$JWT_PUBLIC_KEY" \
+    TOPLINE_JWT_ISSUER="$JWT_ISSUER" \
+    java -Xmx${TOPLINE_SERVICE_XMX:-384m} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+}
+start_service drivers-service "$DRIVERS_PORT" TOPLINE_DRIVERS_PORT topline_drivers
+start_service metrics-service "$METRICS_PORT" TOPLINE_METRICS_PORT topline_metrics
+start_service alerts-service "$ALERTS_PORT" TOPLINE_ALERTS_PORT topline_alerts
+
+wait_ready() { # name, port
+  local deadline=$((SECONDS + 120))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/q/health/ready")" = "200" ]; do
+    running "$1" || { echo "$1 stopped while starting; see $STATE_DIR/logs/$1.log" >&2; tail -n 30 "$STATE_DIR/logs/$1.log" >&2; exit 1; }
+    [ $SECONDS -lt $deadline ] || { echo "$1 was not ready within 120 s; see $STATE_DIR/logs/$1.log" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+wait_ready drivers-service "$DRIVERS_PORT"
+wait_ready metrics-service "$METRICS_PORT"
+wait_ready alerts-service "$ALERTS_PORT"
+
+# --- development tokens ----------------------------------------------------------------------------------------
+java -cp "$STACK_CP" io.topline.local.DevTokens "$ROOT/deploy/local/keys/dev-private-key.pem" "$JWT_ISSUER" "$STATE_DIR/tokens"
+
+if $LOAD_EXAMPLE; then
+  "$ROOT/deploy/local/load-example.sh"
+fi
+
+cat <<INFO
+
+Topline is ready.
+  drivers-service  http://127.0.0.1:$DRIVERS_PORT   (Swagger UI http://127.0.0.1:$DRIVERS_PORT/q/swagger-ui)
+  metrics-service  http://127.0.0.1:$METRICS_PORT   (Swagger UI http://127.0.0.1:$METRICS_PORT/q/swagger-ui)
+  alerts-service   http://127.0.0.1:$ALERTS_PORT   (Swagger UI http://127.0.0.1:$ALERTS_PORT/q/swagger-ui)
+  Kafka            $KAFKA_BOOTSTRAP
+  PostgreSQL       ${PG_JDBC_BASE#jdbc:}  (user $DB_USER)
+  Logs             $STATE_DIR/logs
+
+Development tokens (valid 7 days, trusted only by the local configuration; also in $STATE_DIR/tokens):
+INFO
+for role in topline-admin topline-ingest topline-viewer topline-oncall; do
+  printf '  %-15s %s\n' "$role" "$(cat "$STATE_DIR/tokens/$role.jwt")"
+done
+cat <<INFO
+
+Try:  curl -H "Authorization: Bearer \$(cat $STATE_DIR/tokens/topline-viewer.jwt)" http://127.0.0.1:$DRIVERS_PORT/drivers
+INFO
+$LOAD_EXAMPLE || echo "Load the example organisation:  deploy/local/load-example.sh"
+echo "Stop everything:  deploy/local/stop.sh"
