@@ -66,6 +66,12 @@ public class ProblemMappers {
         return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON", request, null);
     }
 
+    /** More specific than Quarkus's built-in mapper for this type, which answers plain JSON in dev and test mode. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
         return unauthenticated(request);
@@ -83,6 +89,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus wraps a body Jackson cannot read in a plain 400; answer it like any other JSON error
+            return json(json, request);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);

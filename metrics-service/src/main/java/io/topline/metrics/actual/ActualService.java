@@ -1,0 +1,62 @@
+package io.topline.metrics.actual;
+
+import io.topline.metrics.catalog.MeasureCatalog;
+import io.topline.metrics.catalog.MeasureInfo;
+import io.topline.metrics.outbox.Outbox;
+import io.topline.metrics.period.Period;
+import io.topline.metrics.period.PeriodCalendar;
+import io.topline.metrics.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Merges ingested measurements into period actuals, announces each change, and serves the period series. */
+@ApplicationScoped
+public class ActualService {
+
+    private final ActualRepository repository;
+    private final MeasureCatalog catalog;
+    private final PeriodCalendar calendar;
+    private final Outbox outbox;
+
+    public ActualService(ActualRepository repository, MeasureCatalog catalog, PeriodCalendar calendar, Outbox outbox) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.calendar = calendar;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Merges the aggregates into their actuals and appends one {@code topline.actual.updated} per measure-period,
+     * all in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Actual> merge(List<PeriodAggregate> aggregates, Map<String, MeasureInfo> measures, Instant now) {
+        List<Actual> actuals = repository.merge(aggregates, now);
+        for (Actual actual : actuals) {
+            ActualUpdated event = ActualUpdated.of(actual, measures.get(actual.measureKey()).aggregation());
+            outbox.append(ActualUpdated.TYPE, actual.measureKey(), event.subject(), event, now);
+        }
+        return actuals;
+    }
+
+    /** The actuals of {@code measure} for the periods from {@code from} to {@code to}, both included; absent periods had no data. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ActualResponse> series(String measure, String from, String to) {
+        MeasureInfo info = catalog.find(measure).orElseThrow(() -> ProblemException.notFound("Measure", measure));
+        Instant start = from == null ? Instant.EPOCH : period(info, "from", from).start();
+        Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z") : period(info, "to", to).end();
+        return repository.series(measure, start, end).stream()
+                .map(actual -> ActualResponse.of(actual, info.aggregation()))
+                .toList();
+    }
+
+    private Period period(MeasureInfo info, String field, String label) {
+        return calendar.parse(info.cadence(), label).orElseThrow(() -> ProblemException.unprocessable(field,
+                "'" + label + "' is not a " + info.cadence() + " period of measure '" + info.key()
+                        + "' (such as " + calendar.periodOf(info.cadence(), Instant.now()).label() + ")"));
+    }
+}

@@ -1,0 +1,137 @@
+package io.topline.metrics.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.topline.metrics.problem.Problem;
+import io.topline.metrics.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The {@code Idempotency-Key} header with the semantics of the IETF httpapi draft: the first response is replayed for
+ * the same key and body, another body under the same key is 422, and a key whose request is still running is 409.
+ *
+ * <p>The response is recorded in the same transaction as the work, so a replay never claims what did not commit.
+ * Client errors are recorded too (they would recur); a failure of the service releases the key for a retry.
+ */
+@ApplicationScoped
+public class IdempotencyService {
+
+    /** Longest key accepted. */
+    public static final int MAX_KEY = 255;
+
+    private final IdempotencyRecordRepository repository;
+    private final IngestConfig config;
+    private final ObjectMapper mapper;
+
+    public IdempotencyService(IdempotencyRecordRepository repository, IngestConfig config, ObjectMapper mapper) {
+        this.repository = repository;
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    /** A response as sent, or as recorded for a replay. */
+    public record StoredResponse(int status, String contentType, Object body, boolean replayed) {
+    }
+
+    /** Work that, given a way to record its response in its own transaction, produces that response. */
+    @FunctionalInterface
+    public interface Work {
+        StoredResponse run(Function<StoredResponse, StoredResponse> recordInSameTransaction);
+    }
+
+    public StoredResponse execute(String principal, String key, Object request, String instance, Work work) {
+        if (key.isBlank() || key.length() > MAX_KEY) {
+            throw new ProblemException(400, "invalid-idempotency-key", "Invalid Idempotency-Key",
+                    "The Idempotency-Key header must be 1 to " + MAX_KEY + " characters",
+                    List.of(new Problem.Violation("Idempotency-Key", "must be 1 to " + MAX_KEY + " characters")));
+        }
+        String fingerprint = fingerprint(request);
+        Instant now = Instant.now();
+        IdempotencyRecord existing = QuarkusTransaction.requiringNew().call(() -> {
+            if (repository.claim(principal, key, fingerprint, now)) {
+                return null;
+            }
+            IdempotencyRecord record = repository.lock(principal, key);
+            if (record == null) {
+                // released between our insert attempt and the lock: take it
+                repository.claim(principal, key, fingerprint, now);
+                return null;
+            }
+            boolean abandoned = !record.completed() && record.createdAt().isBefore(now.minus(config.idempotencyAbandonedAfter()));
+            boolean expired = record.createdAt().isBefore(now.minus(config.idempotencyRetention()));
+            if (abandoned || expired) {
+                repository.restart(principal, key, fingerprint, now);
+                return null;
+            }
+            return record;
+        });
+        if (existing != null) {
+            if (!existing.fingerprint().equals(fingerprint)) {
+                throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                        "This Idempotency-Key was first used with a different request body",
+                        List.of(new Problem.Violation("Idempotency-Key", "was used with a different request body")));
+            }
+            if (!existing.completed()) {
+                throw ProblemException.conflict("idempotency-key-in-flight",
+                        "A request with this Idempotency-Key is still being processed; retry later");
+            }
+            return new StoredResponse(existing.status(), existing.contentType(), existing.body(), true);
+        }
+        try {
+            return work.run(response -> {
+                repository.complete(principal, key, response.status(), response.contentType(), json(response.body()),
+                        Instant.now());
+                return response;
+            });
+        } catch (ProblemException e) {
+            if (e.status() < 500) {
+                Problem problem = new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(),
+                        instance, e.violations());
+                QuarkusTransaction.requiringNew().run(() -> repository.complete(principal, key, e.status(),
+                        Problem.MEDIA_TYPE, json(problem), Instant.now()));
+            } else {
+                QuarkusTransaction.requiringNew().run(() -> repository.release(principal, key));
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> repository.release(principal, key));
+            throw e;
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
+        QuarkusTransaction.requiringNew().run(() ->
+                repository.purgeCreatedBefore(Instant.now().minus(config.idempotencyRetention())));
+    }
+
+    private String fingerprint(Object request) {
+        try {
+            // the parsed request, re-serialised: insignificant whitespace or key order do not make another body
+            byte[] canonical = mapper.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint the request", e);
+        }
+    }
+
+    private String json(Object body) {
+        if (body instanceof String text) {
+            return text;
+        }
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot record the response", e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.topline.metrics.measurement;
+
+import io.topline.metrics.actual.Actual;
+
+import java.util.List;
+
+/** What one committed ingestion did: the measurements it stored, the ones that were duplicates, the actuals it changed. */
+public record IngestOutcome(List<ValidMeasurement> accepted, List<ValidMeasurement> duplicates, List<Actual> actuals) {
+}

@@ -1,0 +1,123 @@
+package io.topline.metrics.measurement;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Stored measurements: bulk insertion for ingestion, paged reads for the query endpoint. */
+@ApplicationScoped
+public class MeasurementRepository implements PanacheRepository<Measurement> {
+
+    /*
+     * One statement per batch: arrays unnested server-side avoid both per-row round trips and the 32,767
+     * bind-parameter limit of multi-row VALUES. Rows are inserted in client-id order so that two batches sharing
+     * ids take their unique-index locks in the same order and cannot deadlock.
+     */
+    private static final String INSERT = """
+            INSERT INTO measurement (measure_key, value, occurred_at, source, client_id, period, received_at)
+            SELECT m, v, o, s, c, p, ? FROM unnest(?::text[], ?::numeric[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
+                AS t(m, v, o, s, c, p)
+            ORDER BY c NULLS LAST
+            ON CONFLICT (client_id) WHERE client_id IS NOT NULL DO NOTHING
+            RETURNING client_id""";
+
+    private static final String STORED_BY_CLIENT_ID = """
+            SELECT client_id, measure_key, value, occurred_at, source FROM measurement WHERE client_id = ANY(?::text[])""";
+
+    /** What is stored under a client id, to compare with a retry. */
+    public record StoredContent(String measure, BigDecimal value, Instant occurredAt, String source) {
+    }
+
+    /**
+     * Inserts every measurement whose client id is not stored yet, in the caller's transaction.
+     *
+     * @return the client ids that were inserted (measurements without an id are always inserted)
+     */
+    public Set<String> insertNew(List<ValidMeasurement> measurements, Instant receivedAt) {
+        return session().doReturningWork(connection -> {
+            int n = measurements.size();
+            String[] measures = new String[n];
+            String[] values = new String[n];
+            String[] occurred = new String[n];
+            String[] sources = new String[n];
+            String[] ids = new String[n];
+            String[] periods = new String[n];
+            for (int i = 0; i < n; i++) {
+                ValidMeasurement m = measurements.get(i);
+                measures[i] = m.measure().key();
+                values[i] = m.value().toPlainString();
+                occurred[i] = m.occurredAt().toString();
+                sources[i] = m.source();
+                ids[i] = m.clientId();
+                periods[i] = m.period().label();
+            }
+            Set<String> inserted = new HashSet<>();
+            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+                statement.setTimestamp(1, Timestamp.from(receivedAt));
+                statement.setArray(2, text(connection, measures));
+                statement.setArray(3, text(connection, values));
+                statement.setArray(4, text(connection, occurred));
+                statement.setArray(5, text(connection, sources));
+                statement.setArray(6, text(connection, ids));
+                statement.setArray(7, text(connection, periods));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        String id = rows.getString(1);
+                        if (id != null) {
+                            inserted.add(id);
+                        }
+                    }
+                }
+            }
+            return inserted;
+        });
+    }
+
+    /** What is stored under each of {@code clientIds}. */
+    public Map<String, StoredContent> storedContent(List<String> clientIds) {
+        if (clientIds.isEmpty()) {
+            return Map.of();
+        }
+        return session().doReturningWork(connection -> {
+            Map<String, StoredContent> stored = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(STORED_BY_CLIENT_ID)) {
+                statement.setArray(1, text(connection, clientIds.toArray(String[]::new)));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        stored.put(rows.getString(1), new StoredContent(rows.getString(2), rows.getBigDecimal(3),
+                                rows.getTimestamp(4).toInstant(), rows.getString(5)));
+                    }
+                }
+            }
+            return stored;
+        });
+    }
+
+    /** Up to {@code limit} of a measure's measurements that occurred in [{@code from}, {@code to}), oldest first. */
+    public List<Measurement> slice(String measure, Instant from, Instant to, int offset, int limit) {
+        return find("measureKey = ?1 and occurredAt >= ?2 and occurredAt < ?3 order by occurredAt, id",
+                measure, from, to).range(offset, offset + limit - 1).list();
+    }
+
+    private Session session() {
+        return getEntityManager().unwrap(Session.class);
+    }
+
+    private static Array text(Connection connection, String[] values) throws SQLException {
+        return connection.createArrayOf("text", values);
+    }
+}

@@ -1,0 +1,69 @@
+package io.topline.metrics.measurement;
+
+import io.topline.metrics.ingest.IdempotencyService.StoredResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** Ingestion of measurements over HTTP, one or in batches, and the raw measurements for reading. */
+@Path("/measurements")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeasurementResource {
+
+    private final MeasurementService service;
+
+    public MeasurementResource(MeasurementService service) {
+        this.service = service;
+    }
+
+    /** Records one measurement: 201 when stored, 200 when its client id was already stored with the same content. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("topline-ingest")
+    public Response record(RecordMeasurementRequest request) {
+        RecordMeasurementResponse response = service.record(request);
+        int status = RecordMeasurementResponse.ACCEPTED.equals(response.status()) ? 201 : 200;
+        return Response.status(status).entity(response).build();
+    }
+
+    /** Records a batch all or nothing; honours {@code Idempotency-Key}. */
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("topline-ingest")
+    public Response recordBatch(RecordMeasurementBatchRequest request,
+                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @Context SecurityContext security) {
+        StoredResponse response = service.recordBatch(request, idempotencyKey, security.getUserPrincipal().getName());
+        Response.ResponseBuilder builder = Response.status(response.status()).type(response.contentType())
+                .entity(response.body());
+        if (response.replayed()) {
+            builder.header("Idempotent-Replayed", "true");
+        }
+        return builder.build();
+    }
+
+    /** Raw measurements of a measure that occurred in [{@code from}, {@code to}), oldest first, paginated. */
+    @GET
+    @RolesAllowed({"topline-viewer", "topline-admin"})
+    public MeasurementPage list(@QueryParam("measure") @NotBlank String measure,
+                                @QueryParam("from") String from,
+                                @QueryParam("to") String to,
+                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return service.list(measure, from, to, page, size);
+    }
+}

@@ -1,0 +1,117 @@
+package io.topline.metrics.measurement;
+
+import io.topline.metrics.catalog.MeasureCatalog;
+import io.topline.metrics.catalog.MeasureInfo;
+import io.topline.metrics.ingest.IngestConfig;
+import io.topline.metrics.period.PeriodCalendar;
+import io.topline.metrics.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Checks a measurement against every ingestion rule, collecting all violations instead of stopping at the first. */
+@ApplicationScoped
+public class MeasurementRules {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final int MAX_KEY = 64;
+    private static final int MAX_SOURCE = 200;
+    private static final int MAX_ID = 200;
+
+    private final MeasureCatalog catalog;
+    private final PeriodCalendar calendar;
+    private final IngestConfig config;
+
+    public MeasurementRules(MeasureCatalog catalog, PeriodCalendar calendar, IngestConfig config) {
+        this.catalog = catalog;
+        this.calendar = calendar;
+        this.config = config;
+    }
+
+    /**
+     * Checks {@code request}; adds each violation with its field prefixed by {@code prefix} (such as {@code items[3].}).
+     *
+     * @return the valid measurement, or empty when anything was wrong
+     */
+    public Optional<ValidMeasurement> check(int index, RecordMeasurementRequest request, String prefix, Instant now,
+                                            List<Problem.Violation> violations) {
+        int before = violations.size();
+        if (request == null) {
+            violations.add(new Problem.Violation(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
+                    "must be a measurement object"));
+            return Optional.empty();
+        }
+        String id = request.id();
+        if (id != null && (id.isBlank() || id.length() > MAX_ID)) {
+            violations.add(new Problem.Violation(prefix + "id", "must be 1 to " + MAX_ID + " characters when given"));
+        }
+        MeasureInfo measure = null;
+        String key = request.measure();
+        if (key == null || key.isBlank()) {
+            violations.add(new Problem.Violation(prefix + "measure", "is required"));
+        } else if (key.length() > MAX_KEY || !SLUG.matcher(key).matches()) {
+            violations.add(new Problem.Violation(prefix + "measure", "must be a measure key (lower-case slug)"));
+        } else {
+            measure = catalog.find(key).orElse(null);
+            if (measure == null) {
+                violations.add(new Problem.Violation(prefix + "measure", "unknown measure '" + key + "'"));
+            } else if (measure.archived()) {
+                violations.add(new Problem.Violation(prefix + "measure",
+                        "measure '" + key + "' is archived and takes no new measurements"));
+                measure = null;
+            }
+        }
+        BigDecimal value = request.value();
+        if (value == null) {
+            violations.add(new Problem.Violation(prefix + "value", "is required"));
+        } else if (value.abs().compareTo(config.maxAbsValue()) > 0) {
+            violations.add(new Problem.Violation(prefix + "value",
+                    "must lie within ±" + config.maxAbsValue().toPlainString()));
+        } else if (value.scale() > config.maxScale()) {
+            value = value.setScale(config.maxScale(), RoundingMode.HALF_EVEN);
+        }
+        Instant occurredAt = null;
+        String text = request.occurredAt();
+        if (text == null || text.isBlank()) {
+            violations.add(new Problem.Violation(prefix + "occurredAt", "is required"));
+        } else {
+            try {
+                // PostgreSQL keeps microseconds: truncate here so a retry compares equal to what was stored
+                occurredAt = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                        .truncatedTo(ChronoUnit.MICROS);
+                if (occurredAt.isAfter(now.plus(config.futureSkew()))) {
+                    violations.add(new Problem.Violation(prefix + "occurredAt",
+                            "lies more than " + config.futureSkew() + " in the future"));
+                    occurredAt = null;
+                } else if (occurredAt.isBefore(now.minus(config.horizon()))) {
+                    violations.add(new Problem.Violation(prefix + "occurredAt",
+                            "is older than the horizon of " + config.horizon().toDays() + " days"));
+                    occurredAt = null;
+                }
+            } catch (DateTimeParseException e) {
+                violations.add(new Problem.Violation(prefix + "occurredAt",
+                        "must be an ISO-8601 instant with an offset, such as 2026-11-20T10:00:00Z"));
+            }
+        }
+        String source = request.source();
+        if (source == null || source.isBlank()) {
+            violations.add(new Problem.Violation(prefix + "source", "is required"));
+        } else if (source.length() > MAX_SOURCE) {
+            violations.add(new Problem.Violation(prefix + "source", "must be at most " + MAX_SOURCE + " characters"));
+        }
+        if (violations.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ValidMeasurement(index, id, measure, value, occurredAt, source,
+                calendar.periodOf(measure.cadence(), occurredAt)));
+    }
+}

@@ -1,0 +1,24 @@
+package io.topline.metrics.measurement;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
+import java.math.BigDecimal;
+
+/**
+ * One measurement as a system reports it. {@code occurredAt} stays text so that a missing offset is reported as a
+ * violation of that field, like every other rule, by {@link MeasurementRules} (which also lists every bad item of a
+ * batch at once, something per-field Bean Validation on a 10,000-item hot path would do slower).
+ *
+ * @param id         optional client id; retries with the same id are stored once
+ * @param measure    key of a known, active measure
+ * @param value      a finite decimal within the configured bound
+ * @param occurredAt ISO-8601 instant with an offset
+ * @param source     the system that reports it
+ */
+public record RecordMeasurementRequest(
+        String id,
+        String measure,
+        @JsonDeserialize(using = FiniteDecimalDeserializer.class) BigDecimal value,
+        String occurredAt,
+        String source) {
+}

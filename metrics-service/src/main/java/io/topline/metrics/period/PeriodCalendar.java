@@ -1,0 +1,106 @@
+package io.topline.metrics.period;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Maps instants to the calendar periods of a cadence in the organisation's time zone, and back. */
+@ApplicationScoped
+public class PeriodCalendar {
+
+    private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+
+    private final ZoneId zone;
+
+    public PeriodCalendar(OrganisationConfig config) {
+        this.zone = config.timeZone();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The period of {@code cadence} that contains {@code instant}. */
+    public Period periodOf(Cadence cadence, Instant instant) {
+        LocalDate day = instant.atZone(zone).toLocalDate();
+        return switch (cadence) {
+            case WEEKLY -> {
+                LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                String label = String.format("%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+                        day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                yield period(cadence, label, monday, monday.plusWeeks(1));
+            }
+            case MONTHLY -> {
+                LocalDate first = day.withDayOfMonth(1);
+                yield period(cadence, String.format("%04d-%02d", day.getYear(), day.getMonthValue()), first, first.plusMonths(1));
+            }
+            case QUARTERLY -> {
+                int quarter = (day.getMonthValue() - 1) / 3 + 1;
+                LocalDate first = LocalDate.of(day.getYear(), (quarter - 1) * 3 + 1, 1);
+                yield period(cadence, String.format("%04d-Q%d", day.getYear(), quarter), first, first.plusMonths(3));
+            }
+        };
+    }
+
+    /** The period of {@code cadence} named {@code label}; empty when the label does not name one. */
+    public Optional<Period> parse(Cadence cadence, String label) {
+        if (label == null) {
+            return Optional.empty();
+        }
+        try {
+            switch (cadence) {
+                case WEEKLY -> {
+                    Matcher m = WEEK.matcher(label);
+                    if (!m.matches()) {
+                        return Optional.empty();
+                    }
+                    int year = Integer.parseInt(m.group(1));
+                    int week = Integer.parseInt(m.group(2));
+                    // 4 January always lies in ISO week 1 of its week-based year
+                    LocalDate anchor = LocalDate.of(year, 1, 4);
+                    if (week < 1 || week > anchor.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+                        return Optional.empty();
+                    }
+                    LocalDate monday = anchor.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    return Optional.of(period(cadence, label, monday, monday.plusWeeks(1)));
+                }
+                case MONTHLY -> {
+                    Matcher m = MONTH.matcher(label);
+                    if (!m.matches()) {
+                        return Optional.empty();
+                    }
+                    LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1);
+                    return Optional.of(period(cadence, label, first, first.plusMonths(1)));
+                }
+                case QUARTERLY -> {
+                    Matcher m = QUARTER.matcher(label);
+                    if (!m.matches()) {
+                        return Optional.empty();
+                    }
+                    LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
+                    return Optional.of(period(cadence, label, first, first.plusMonths(3)));
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Period period(Cadence cadence, String label, LocalDate start, LocalDate end) {
+        return new Period(cadence, label, start.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
+    }
+}

@@ -1,0 +1,292 @@
+package io.topline.metrics.measurement;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.topline.metrics.catalog.MeasureCatalog;
+import io.topline.metrics.support.TestData;
+import io.topline.testinfra.TestTokens;
+import io.topline.testinfra.ToplineInfrastructure;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static io.restassured.RestAssured.given;
+import static io.topline.metrics.support.TestData.batch;
+import static io.topline.metrics.support.TestData.measurement;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class MeasurementResourceTest {
+
+    @Inject
+    MeasureCatalog catalog;
+
+    private String measure(String cadence, String aggregation) {
+        String key = TestData.uniqueKey("m");
+        TestData.defineMeasure(catalog, key, cadence, aggregation);
+        return key;
+    }
+
+    @Test
+    void shouldRecordOneMeasurementAndUpdateItsPeriodActual() {
+        String key = measure("MONTHLY", "SUM");
+        Instant at = TestData.thisMonth(90);
+        String period = TestData.month(at);
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON)
+                .body(measurement("crm-" + key, key, 12.5, at))
+                .when().post("/measurements")
+                .then().statusCode(201).contentType(ContentType.JSON)
+                .body("id", equalTo("crm-" + key)).body("measure", equalTo(key)).body("value", equalTo(12.5f))
+                .body("occurredAt", equalTo(at.toString())).body("source", equalTo("crm"))
+                .body("period", equalTo(period)).body("status", equalTo("ACCEPTED"));
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON)
+                .body(measurement(null, key, 7.5, at.plusSeconds(60))).when().post("/measurements").then().statusCode(201);
+
+        given().header("Authorization", TestData.viewerToken())
+                .queryParam("measure", key).queryParam("from", period).queryParam("to", period)
+                .when().get("/actuals")
+                .then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].measure", equalTo(key)).body("[0].period", equalTo(period))
+                .body("[0].cadence", equalTo("MONTHLY")).body("[0].aggregation", equalTo("SUM"))
+                .body("[0].value", equalTo(20)).body("[0].count", equalTo(2)).body("[0].sum", equalTo(20))
+                .body("[0].min", equalTo(7.5f)).body("[0].max", equalTo(12.5f)).body("[0].last", equalTo(7.5f))
+                .body("[0].lastOccurredAt", equalTo(at.plusSeconds(60).toString())).body("[0].revision", equalTo(2));
+    }
+
+    @Test
+    void shouldStoreAClientIdOnceAndRefuseItWithOtherContent() {
+        String key = measure("MONTHLY", "COUNT");
+        Instant at = TestData.thisMonth(30);
+        Map<String, Object> body = measurement("id-" + key, key, 3, at);
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(body)
+                .when().post("/measurements").then().statusCode(201).body("status", equalTo("ACCEPTED"));
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(body)
+                .when().post("/measurements").then().statusCode(200).body("status", equalTo("DUPLICATE"))
+                .body("id", equalTo("id-" + key));
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON)
+                .body(measurement("id-" + key, key, 4, at))
+                .when().post("/measurements")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://topline.dev/problems/client-id-conflict"))
+                .body("status", equalTo(409)).body("instance", equalTo("/measurements"))
+                .body("violations[0].field", equalTo("id"))
+                .body("violations[0].message", equalTo("id 'id-" + key + "' was already recorded with different content"));
+        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].count", equalTo(1)).body("[0].value", equalTo(1))
+                .body("[0].revision", equalTo(1));
+    }
+
+    @Test
+    void shouldRefuseEveryKindOfBadMeasurementNamingTheField() {
+        String key = measure("MONTHLY", "SUM");
+        String archived = TestData.uniqueKey("old");
+        TestData.defineMeasure(catalog, archived, "MONTHLY", "SUM", 2, true);
+        Instant at = TestData.thisMonth(10);
+        String ok = "\"measure\":\"" + key + "\",\"occurredAt\":\"" + at + "\",\"source\":\"crm\"";
+        assertProblem("{\"value\":\"NaN\"," + ok + "}", 400, "value");
+        assertProblem("{\"value\":NaN," + ok + "}", 400, "value");
+        assertProblem("{\"value\":Infinity," + ok + "}", 400, "value");
+        assertProblem("{\"value\":-Infinity," + ok + "}", 400, "value");
+        assertProblem("{\"value\":true," + ok + "}", 400, "value");
+        assertProblem("{\"value\":1e400," + ok + "}", 422, "value");
+        assertProblem("{\"value\":1e16," + ok + "}", 422, "value");
+        assertProblem("{\"value\":1,\"measure\":7,\"occurredAt\":\"" + at + "\",\"source\":\"crm\"}", 400, "measure");
+        assertProblem("{\"value\":1," + ok + ",\"colour\":\"red\"}", 400, "colour");
+        assertProblem("{\"value\":1,\"measure\":\"" + key + "\",\"source\":\"crm\"}", 422, "occurredAt");
+        assertProblem("{\"value\":1,\"measure\":\"" + key + "\",\"occurredAt\":\"2026-11-20T10:00:00\",\"source\":\"crm\"}", 422, "occurredAt");
+        assertProblem("{\"value\":1,\"measure\":\"" + key + "\",\"occurredAt\":\"" + Instant.now().plus(Duration.ofMinutes(11))
+                + "\",\"source\":\"crm\"}", 422, "occurredAt");
+        assertProblem("{\"value\":1,\"measure\":\"" + key + "\",\"occurredAt\":\"" + Instant.now().minus(Duration.ofDays(401))
+                + "\",\"source\":\"crm\"}", 422, "occurredAt");
+        assertProblem("{\"value\":1,\"measure\":\"no-such-measure-" + key + "\",\"occurredAt\":\"" + at + "\",\"source\":\"crm\"}", 422, "measure");
+        assertProblem("{\"value\":1,\"measure\":\"" + archived + "\",\"occurredAt\":\"" + at + "\",\"source\":\"crm\"}", 422, "measure");
+        assertProblem("{\"value\":1,\"measure\":\"" + key + "\",\"occurredAt\":\"" + at + "\"}", 422, "source");
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body("{\"value\":1,,}")
+                .when().post("/measurements")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://topline.dev/problems/malformed-json")).body("status", equalTo(400))
+                .body("detail", equalTo("The request body is not valid JSON")).body("instance", equalTo("/measurements"));
+        // nothing of the above was written
+        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/measurements")
+                .then().statusCode(200).body("items", hasSize(0)).body("hasMore", equalTo(false));
+    }
+
+    private static void assertProblem(String body, int status, String field) {
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(body)
+                .when().post("/measurements")
+                .then().statusCode(status).contentType("application/problem+json")
+                .body("status", equalTo(status)).body("instance", equalTo("/measurements"))
+                .body("violations", hasSize(1)).body("violations[0].field", equalTo(field))
+                .body("detail", containsString(status == 400 ? field : "rule"));
+    }
+
+    @Test
+    void shouldWriteNothingOfABatchWithBadItemsAndListEveryOne() {
+        String key = measure("WEEKLY", "AVERAGE");
+        Instant at = Instant.now().minus(Duration.ofHours(2));
+        List<Map<String, Object>> items = new ArrayList<>();
+        items.add(measurement(null, key, 1, at));
+        items.add(measurement(null, "unknown-" + key, 1, at));
+        items.add(measurement(null, key, 1, at));
+        Map<String, Object> noOffset = measurement(null, key, 2, at);
+        noOffset.put("occurredAt", "2026-11-20T10:00:00");
+        noOffset.remove("source");
+        items.add(noOffset);
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(batch(items))
+                .when().post("/measurements/batch")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://topline.dev/problems/invalid-measurement"))
+                .body("title", equalTo("Invalid measurement")).body("status", equalTo(422))
+                .body("detail", equalTo("The batch was not recorded: 3 violation(s); nothing was written"))
+                .body("instance", equalTo("/measurements/batch"))
+                .body("violations.field", contains("items[1].measure", "items[3].occurredAt", "items[3].source"));
+        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+                .then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void shouldRefuseABatchAboveTheLimitWith413() {
+        String key = measure("MONTHLY", "SUM");
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 10_001; i++) {
+            items.add(Map.of("measure", key, "value", i, "occurredAt", "2026-11-20T10:00:00Z", "source", "s"));
+        }
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(batch(items))
+                .when().post("/measurements/batch")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://topline.dev/problems/batch-too-large")).body("status", equalTo(413))
+                .body("detail", equalTo("The batch holds 10001 items; at most 10000 are accepted in one request"))
+                .body("violations[0].field", equalTo("items"));
+    }
+
+    @Test
+    void shouldCoalesceABatchAndCountARetriedBatchOnce() {
+        String key = measure("WEEKLY", "MAX");
+        Instant at = Instant.now().minus(Duration.ofMinutes(5));
+        String week = TestData.isoWeek(at);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            items.add(measurement(key + "-" + i, key, i, at.minusSeconds(i)));
+        }
+        items.add(measurement(key + "-0", key, 0, at));
+        String idempotencyKey = "batch-" + key;
+        given().header("Authorization", TestData.ingestToken()).header("Idempotency-Key", idempotencyKey)
+                .contentType(ContentType.JSON).body(batch(items))
+                .when().post("/measurements/batch")
+                .then().statusCode(200).header("Idempotent-Replayed", nullValue())
+                .body("received", equalTo(51)).body("accepted", equalTo(50)).body("duplicates", equalTo(1))
+                .body("duplicateIndexes", contains(50))
+                .body("actuals", hasSize(1)).body("actuals[0].measure", equalTo(key))
+                .body("actuals[0].period", equalTo(week)).body("actuals[0].revision", equalTo(1));
+        // the same key and body: the first response again
+        given().header("Authorization", TestData.ingestToken()).header("Idempotency-Key", idempotencyKey)
+                .contentType(ContentType.JSON).body(batch(items))
+                .when().post("/measurements/batch")
+                .then().statusCode(200).header("Idempotent-Replayed", equalTo("true"))
+                .body("accepted", equalTo(50)).body("duplicates", equalTo(1)).body("actuals[0].revision", equalTo(1));
+        // the same key, another body
+        given().header("Authorization", TestData.ingestToken()).header("Idempotency-Key", idempotencyKey)
+                .contentType(ContentType.JSON).body(batch(items.subList(0, 3)))
+                .when().post("/measurements/batch")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://topline.dev/problems/idempotency-key-reused"))
+                .body("violations[0].field", equalTo("Idempotency-Key"));
+        // a retry without the key: every client id is a duplicate, nothing counts twice
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(batch(items))
+                .when().post("/measurements/batch")
+                .then().statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(51))
+                .body("actuals", hasSize(0));
+        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].count", equalTo(50))
+                .body("[0].value", equalTo(49)).body("[0].sum", equalTo(1225)).body("[0].revision", equalTo(1));
+    }
+
+    @Test
+    void shouldLoseNoUpdateUnderConcurrentBatchesForOneMeasurePeriod() throws Exception {
+        String key = measure("QUARTERLY", "SUM");
+        Instant at = Instant.now().minus(Duration.ofMinutes(1));
+        int batches = 8;
+        int perBatch = 250;
+        ExecutorService pool = Executors.newFixedThreadPool(batches);
+        try {
+            List<CompletableFuture<Integer>> results = new ArrayList<>();
+            for (int b = 0; b < batches; b++) {
+                List<Map<String, Object>> items = new ArrayList<>();
+                for (int i = 0; i < perBatch; i++) {
+                    items.add(measurement(null, key, 1, at));
+                }
+                results.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", TestData.ingestToken())
+                        .contentType(ContentType.JSON).body(batch(items))
+                        .when().post("/measurements/batch").then().extract().statusCode(), pool));
+            }
+            for (CompletableFuture<Integer> result : results) {
+                org.junit.jupiter.api.Assertions.assertEquals(200, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].count", equalTo(batches * perBatch))
+                .body("[0].value", equalTo(batches * perBatch)).body("[0].revision", equalTo(batches));
+    }
+
+    @Test
+    void shouldListRawMeasurementsPaginatedAndOmitPeriodsWithoutData() {
+        String key = measure("MONTHLY", "LAST");
+        Instant at = TestData.thisMonth(5);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            items.add(measurement("p-" + key + "-" + i, key, i, at.plusSeconds(i)));
+        }
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(batch(items))
+                .when().post("/measurements/batch").then().statusCode(200);
+        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key)
+                .queryParam("page", 1).queryParam("size", 2)
+                .when().get("/measurements")
+                .then().statusCode(200).body("page", equalTo(1)).body("size", equalTo(2)).body("hasMore", equalTo(true))
+                .body("items.id", contains("p-" + key + "-2", "p-" + key + "-3"))
+                .body("items[0].value", equalTo(2)).body("items[0].occurredAt", equalTo(at.plusSeconds(2).toString()))
+                .body("items[0].period", equalTo(TestData.month(at)));
+        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).queryParam("from", "2020-01")
+                .queryParam("to", "2099-12")
+                .when().get("/actuals").then().statusCode(200).body("$", hasSize(1)).body("[0].value", equalTo(4));
+        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).queryParam("from", "2026-W01")
+                .when().get("/actuals").then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("from"));
+        given().header("Authorization", TestData.viewerToken()).queryParam("measure", "nothing-" + key)
+                .when().get("/actuals").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("Measure 'nothing-" + key + "' does not exist"));
+    }
+
+    @Test
+    void shouldRequireATokenAndTheRightRole() {
+        given().contentType(ContentType.JSON).body("{}").when().post("/measurements/batch")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("https://topline.dev/problems/unauthorized")).body("status", equalTo(401))
+                .body("detail", equalTo("A valid bearer token is required")).body("instance", equalTo("/measurements/batch"));
+        given().header("Authorization", TestData.viewerToken()).contentType(ContentType.JSON).body("{}")
+                .when().post("/measurements")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://topline.dev/problems/forbidden")).body("status", equalTo(403))
+                .body("detail", equalTo("Your token does not carry a role that may do this"))
+                .body("instance", equalTo("/measurements"));
+        given().header("Authorization", TestTokens.bearer("eve", TestTokens.INGEST)).queryParam("measure", "x")
+                .when().get("/actuals").then().statusCode(403).contentType("application/problem+json");
+    }
+}
