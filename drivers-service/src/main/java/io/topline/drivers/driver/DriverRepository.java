@@ -1,0 +1,59 @@
+package io.topline.drivers.driver;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.topline.drivers.web.PageRequest;
+import io.topline.drivers.web.PageResponse;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Drivers by key, with the locks that keep the focus rule and the acyclic flow true under concurrency. */
+@ApplicationScoped
+public class DriverRepository implements PanacheRepository<Driver> {
+
+    /** Arbitrary constant naming the flow lock in PostgreSQL's advisory lock space. */
+    private static final long FLOW_LOCK = 7_410_002L;
+
+    public Optional<Driver> findByKey(String key) {
+        return find("key", key).firstResultOptional();
+    }
+
+    /** Reads the driver and locks its row until the transaction ends. */
+    public Optional<Driver> lockByKey(String key) {
+        return find("key", key).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Serializes changes to the flow's edges, so that two concurrent edits cannot close a cycle together. */
+    public void lockFlow() {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(:lock)")
+                .setParameter("lock", FLOW_LOCK)
+                .getSingleResult();
+    }
+
+    public List<Driver> active() {
+        return list("archived = false", Sort.by("key"));
+    }
+
+    public PageResponse<Driver> search(DriverFunction function, String owner, boolean includeArchived, PageRequest page) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (!includeArchived) {
+            query.append(" and archived = false");
+        }
+        if (function != null) {
+            query.append(" and function = :function");
+            parameters.and("function", function);
+        }
+        if (owner != null && !owner.isBlank()) {
+            query.append(" and owner = :owner");
+            parameters.and("owner", owner);
+        }
+        PanacheQuery<Driver> found = find(query.toString(), Sort.by("key"), parameters);
+        return new PageResponse<>(found.page(page.page(), page.size()).list(), page.page(), page.size(), found.count());
+    }
+}

@@ -1,0 +1,32 @@
+package io.topline.drivers.flow;
+
+import io.topline.drivers.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The revenue flow over HTTP. */
+@Path("/drivers/flow")
+@Tag(name = "Drivers")
+@Produces(MediaType.APPLICATION_JSON)
+public class FlowResource {
+
+    private final FlowService service;
+
+    public FlowResource(FlowService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    @Operation(summary = "Read the revenue flow", description = "Active drivers in flow order (every driver before "
+            + "the drivers it feeds; ties by function, then key), their edges and their active measures. 409 naming "
+            + "the cycle if the stored flow ever had one.")
+    public FlowResponse flow() {
+        return service.flow();
+    }
+}

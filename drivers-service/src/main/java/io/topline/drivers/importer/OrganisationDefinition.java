@@ -1,0 +1,51 @@
+package io.topline.drivers.importer;
+
+import io.topline.drivers.driver.CreateDriverRequest;
+import io.topline.drivers.driver.Slugs;
+import io.topline.drivers.measure.Aggregation;
+import io.topline.drivers.measure.Cadence;
+import io.topline.drivers.measure.CreateMeasureRequest;
+import io.topline.drivers.measure.Direction;
+import io.topline.drivers.measure.Unit;
+import io.topline.drivers.target.CreateTargetRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** A whole organisation's definitions, as kept in a definitions file and imported in one call. */
+public record OrganisationDefinition(
+        @NotNull @Size(max = 500) List<@Valid @NotNull CreateDriverRequest> drivers,
+        @Size(max = 1000) List<@Valid @NotNull MeasureDefinition> measures) {
+
+    public List<MeasureDefinition> measuresOrEmpty() {
+        return measures == null ? List.of() : measures;
+    }
+
+    /** A measure with the targets it should have; targets it already has are not added again. */
+    public record MeasureDefinition(
+            @NotNull @Size(max = 64) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String key,
+            @NotNull @Size(max = 64) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String driverKey,
+            @NotBlank @Size(max = 120) String name,
+            @NotNull Unit unit,
+            @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code of three capital letters") String currency,
+            @NotNull Aggregation aggregation,
+            @NotNull Direction direction,
+            @NotNull Cadence cadence,
+            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String owner,
+            @Size(max = 2000) String description,
+            @Size(max = 100) List<@Valid @NotNull CreateTargetRequest> targets) {
+
+        public CreateMeasureRequest toRequest() {
+            return new CreateMeasureRequest(key, driverKey, name, unit, currency, aggregation, direction, cadence, owner,
+                    description);
+        }
+
+        public List<CreateTargetRequest> targetsOrEmpty() {
+            return targets == null ? List.of() : targets;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.topline.drivers.measure;
+
+/** The calendar period a measure is judged over. */
+public enum Cadence {
+    WEEKLY, MONTHLY, QUARTERLY
+}
