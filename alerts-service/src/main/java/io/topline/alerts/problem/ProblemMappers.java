@@ -66,6 +66,15 @@ public class ProblemMappers {
         return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON", request, null);
     }
 
+    /**
+     * Wrong types and unknown fields: RESTEasy Reactive has its own mapper for this exact type, which would answer
+     * plain JSON without the field, so this one must name the type too.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
         return unauthenticated(request);

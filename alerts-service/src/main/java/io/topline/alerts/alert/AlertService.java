@@ -1,0 +1,220 @@
+package io.topline.alerts.alert;
+
+import io.topline.alerts.catalog.CatalogDriver;
+import io.topline.alerts.catalog.CatalogDriverRepository;
+import io.topline.alerts.catalog.CatalogMeasure;
+import io.topline.alerts.catalog.CatalogMeasureRepository;
+import io.topline.alerts.delivery.DeliveryService;
+import io.topline.alerts.evaluation.Evaluation;
+import io.topline.alerts.evaluation.EvaluationState;
+import io.topline.alerts.evaluation.EvaluationStatus;
+import io.topline.alerts.outbox.Outbox;
+import io.topline.alerts.outbox.OutboxEvent;
+import io.topline.alerts.period.ToplineClock;
+import io.topline.alerts.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns evaluations into alerts and moves alerts through their states.
+ *
+ * <p>Every transition is recorded, appended to the outbox and turned into pending webhook deliveries in the
+ * caller's transaction, so that the alert, its event and its deliveries commit together or not at all.
+ */
+@ApplicationScoped
+public class AlertService {
+
+    private final AlertRepository alerts;
+    private final PendingConditionRepository conditions;
+    private final CatalogDriverRepository drivers;
+    private final CatalogMeasureRepository measures;
+    private final SettleTimes settleTimes;
+    private final Outbox outbox;
+    private final DeliveryService deliveries;
+    private final Event<AlertTransitioned> transitioned;
+    private final ToplineClock clock;
+
+    @SuppressWarnings("java:S107")
+    public AlertService(AlertRepository alerts, PendingConditionRepository conditions, CatalogDriverRepository drivers,
+                        CatalogMeasureRepository measures, SettleTimes settleTimes, Outbox outbox,
+                        DeliveryService deliveries, Event<AlertTransitioned> transitioned, ToplineClock clock) {
+        this.alerts = alerts;
+        this.conditions = conditions;
+        this.drivers = drivers;
+        this.measures = measures;
+        this.settleTimes = settleTimes;
+        this.outbox = outbox;
+        this.deliveries = deliveries;
+        this.transitioned = transitioned;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies the latest evaluation of a period to its three possible alerts. The caller holds the measure's lock.
+     * A condition fires once it has held for the settle time, an open alert follows the evaluation silently, and an
+     * open alert whose condition no longer holds resolves by itself.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(CatalogMeasure measure, Evaluation evaluation, Instant now) {
+        Map<AlertKind, Alert> existing = new EnumMap<>(AlertKind.class);
+        for (Alert alert : alerts.ofPeriod(measure.key(), evaluation.period())) {
+            existing.put(alert.kind(), alert);
+        }
+        for (AlertKind kind : AlertKind.values()) {
+            Alert alert = existing.get(kind);
+            String dedupKey = Alert.dedupKey(measure.key(), evaluation.period(), kind);
+            if (holds(kind, evaluation)) {
+                AlertSnapshot snapshot = snapshot(kind, measure, evaluation);
+                if (alert != null && alert.state().open()) {
+                    alert.refresh(snapshot, now);
+                    conditions.deleteById(dedupKey);
+                    continue;
+                }
+                if (alert != null && !alert.mayRefire()) {
+                    continue;
+                }
+                if (!settled(measure, evaluation.period(), kind, dedupKey, now)) {
+                    continue;
+                }
+                if (alert == null) {
+                    alert = Alert.fire(measure.key(), evaluation.period(), kind, snapshot, now);
+                    alerts.persist(alert);
+                    publish(alert, alert.transitions().get(0));
+                } else {
+                    publish(alert, alert.refire(snapshot, now));
+                }
+            } else {
+                conditions.deleteById(dedupKey);
+                if (alert != null && alert.state().open()) {
+                    String summary = AlertSummaries.recovered(alert.summary(), evaluation, measure);
+                    alert.refresh(new AlertSnapshot(alert.severity(), alert.measureName(), alert.unit(),
+                            alert.currency(), alert.direction(), alert.cadence(), alert.driverKey(),
+                            alert.driverName(), alert.driverFunction(), evaluation.actual(), evaluation.projection(),
+                            evaluation.targetVersion(), evaluation.successLevel(), evaluation.failureLevel(),
+                            evaluation.status().name(), evaluation.state().name(), evaluation.evaluatedAt(), summary), now);
+                    publish(alert, alert.resolve(null, reasonCleared(kind, evaluation), now));
+                }
+            }
+        }
+    }
+
+    /** Resolves the open alerts of an archived measure: nobody is asked to act on a measure that is gone. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void measureArchived(CatalogMeasure measure) {
+        Instant now = clock.now();
+        conditions.delete("measureKey", measure.key());
+        for (Alert alert : alerts.openOfMeasure(measure.key())) {
+            publish(alert, alert.resolve(null, "measure archived", now));
+        }
+    }
+
+    /** Conditions whose settle time has passed, as (measure, period) pairs to evaluate again. */
+    @Transactional
+    public List<PendingCondition> settledConditions() {
+        Instant now = clock.now();
+        return conditions.listAll().stream()
+                .filter(c -> c.settled(settleTimes.forMeasure(c.measureKey()), now))
+                .toList();
+    }
+
+    /** A person from the on-call rota takes the alert on. */
+    @Transactional
+    public Alert acknowledge(UUID id, String person, String comment) {
+        Alert alert = lockAlert(id);
+        try {
+            publish(alert, alert.acknowledge(person, comment, clock.now()));
+        } catch (AlertStateException e) {
+            throw ProblemException.conflict("alert-state", e.getMessage());
+        }
+        return alert;
+    }
+
+    /** A person resolves the alert; it stays resolved even if its condition still holds. */
+    @Transactional
+    public Alert resolve(UUID id, String person, String comment) {
+        Alert alert = lockAlert(id);
+        try {
+            publish(alert, alert.resolve(person, comment, clock.now()));
+        } catch (AlertStateException e) {
+            throw ProblemException.conflict("alert-state", e.getMessage());
+        }
+        return alert;
+    }
+
+    @Transactional
+    public Alert get(UUID id) {
+        Alert alert = alerts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Alert", id.toString()));
+        alert.transitions().size();
+        return alert;
+    }
+
+    private Alert lockAlert(UUID id) {
+        Alert alert = alerts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Alert", id.toString()));
+        // measure first, then alert: the same order as evaluations, so the two never deadlock
+        measures.lock(alert.measureKey());
+        alerts.getEntityManager().refresh(alert, LockModeType.PESSIMISTIC_WRITE);
+        return alert;
+    }
+
+    private boolean settled(CatalogMeasure measure, String period, AlertKind kind, String dedupKey, Instant now) {
+        Duration settleTime = settleTimes.forMeasure(measure.key());
+        if (settleTime.isZero() || settleTime.isNegative()) {
+            conditions.deleteById(dedupKey);
+            return true;
+        }
+        PendingCondition pending = conditions.findById(dedupKey);
+        if (pending == null) {
+            conditions.persist(new PendingCondition(measure.key(), period, kind, now));
+            return false;
+        }
+        if (!pending.settled(settleTime, now)) {
+            return false;
+        }
+        conditions.delete(pending);
+        return true;
+    }
+
+    private void publish(Alert alert, AlertTransition transition) {
+        AlertEventData data = AlertEventData.of(alert, transition);
+        String type = AlertEventData.typeOf(alert.state());
+        OutboxEvent event = outbox.append(type, alert.measureKey(), alert.dedupKey(), data, transition.at());
+        deliveries.schedule(event.eventId().toString(), type, transition.at(), data);
+        transitioned.fire(new AlertTransitioned(event.eventId().toString(), type, data));
+    }
+
+    private static boolean holds(AlertKind kind, Evaluation evaluation) {
+        return switch (kind) {
+            case MISSED -> evaluation.state().closed() && evaluation.status() == EvaluationStatus.MISSED;
+            case PROJECTED_MISS -> evaluation.state() == EvaluationState.PROVISIONAL
+                    && evaluation.status() == EvaluationStatus.MISSED;
+            case NO_DATA -> evaluation.status() == EvaluationStatus.NO_DATA;
+        };
+    }
+
+    private static String reasonCleared(AlertKind kind, Evaluation evaluation) {
+        if (kind == AlertKind.PROJECTED_MISS && evaluation.state().closed()) {
+            return "period closed; the final evaluation is " + evaluation.status();
+        }
+        return "evaluation left red: now " + evaluation.status() + " (" + evaluation.state() + ")";
+    }
+
+    private AlertSnapshot snapshot(AlertKind kind, CatalogMeasure measure, Evaluation evaluation) {
+        CatalogDriver driver = drivers.findById(measure.driverKey());
+        String driverName = driver != null ? driver.name() : measure.driverKey();
+        String function = driver != null ? driver.function() : "OTHER";
+        return new AlertSnapshot(evaluation.severity(), measure.name(), measure.unit(), measure.currency(),
+                measure.direction(), measure.cadence().name(), measure.driverKey(), driverName, function,
+                evaluation.actual(), evaluation.projection(), evaluation.targetVersion(), evaluation.successLevel(),
+                evaluation.failureLevel(), evaluation.status().name(), evaluation.state().name(),
+                evaluation.evaluatedAt(), AlertSummaries.firing(kind, measure, evaluation));
+    }
+}

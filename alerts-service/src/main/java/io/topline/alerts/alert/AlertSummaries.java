@@ -1,0 +1,52 @@
+package io.topline.alerts.alert;
+
+import io.topline.alerts.catalog.CatalogMeasure;
+import io.topline.alerts.evaluation.Evaluation;
+
+import java.math.BigDecimal;
+
+/** Writes the one-line summaries a person reads on a phone. */
+public final class AlertSummaries {
+
+    private AlertSummaries() {
+    }
+
+    /** Why the alert of {@code kind} fires for this evaluation. */
+    public static String firing(AlertKind kind, CatalogMeasure measure, Evaluation evaluation) {
+        String side = measure.higherIsBetter() ? "at or below" : "at or above";
+        String levels = "the failure level " + format(evaluation.failureLevel(), measure) + " (success "
+                + format(evaluation.successLevel(), measure) + ")";
+        return switch (kind) {
+            case MISSED -> measure.name() + " " + format(evaluation.actual(), measure) + " in " + evaluation.period()
+                    + " is " + side + " " + levels;
+            case PROJECTED_MISS -> measure.name() + " in " + evaluation.period() + " is heading for "
+                    + format(evaluation.projection() != null ? evaluation.projection() : evaluation.actual(), measure)
+                    + " (so far " + format(evaluation.actual(), measure) + "), " + side + " " + levels;
+            case NO_DATA -> measure.name() + " has no data for " + evaluation.period()
+                    + ": no measurement arrived before the period closed";
+        };
+    }
+
+    /** Why the alert resolved by itself. */
+    public static String recovered(String firing, Evaluation evaluation, CatalogMeasure measure) {
+        BigDecimal value = evaluation.projection() != null ? evaluation.projection() : evaluation.actual();
+        String now = value == null ? evaluation.status().name()
+                : evaluation.status() + " at " + format(value, measure);
+        return "Resolved (" + now + ", " + evaluation.state() + "): " + firing;
+    }
+
+    /** A value with its unit, exactly as precise as it was reported. */
+    public static String format(BigDecimal value, CatalogMeasure measure) {
+        if (value == null) {
+            return "no value";
+        }
+        String plain = value.toPlainString();
+        return switch (measure.unit()) {
+            case "PERCENT" -> plain + "%";
+            case "CURRENCY" -> plain + " " + (measure.currency() == null ? "" : measure.currency());
+            case "DAYS" -> plain + " days";
+            case "HOURS" -> plain + " h";
+            default -> plain;
+        };
+    }
+}

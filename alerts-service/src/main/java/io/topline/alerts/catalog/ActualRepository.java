@@ -1,0 +1,26 @@
+package io.topline.alerts.catalog;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.topline.alerts.period.Cadence;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Actuals of the read model. */
+@ApplicationScoped
+public class ActualRepository implements PanacheRepository<Actual> {
+
+    public Optional<Actual> findFor(String measureKey, String period) {
+        return find("measureKey = ?1 and period = ?2", measureKey, period).firstResultOptional();
+    }
+
+    public List<Actual> ofMeasure(String measureKey) {
+        return list("measureKey = ?1 order by periodStart", measureKey);
+    }
+
+    public List<Actual> ofCadenceSince(Cadence cadence, Instant from) {
+        return list("cadence = ?1 and periodStart >= ?2", cadence, from);
+    }
+}

@@ -1,0 +1,36 @@
+package io.topline.alerts.catalog;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.topline.alerts.period.Cadence;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Measures of the read model. */
+@ApplicationScoped
+public class CatalogMeasureRepository implements PanacheRepositoryBase<CatalogMeasure, String> {
+
+    /**
+     * Locks the measure for the rest of the transaction. Every change to a measure's evaluations and alerts takes
+     * this lock first, so the consumers, the scheduler and on-call requests never race on one measure.
+     */
+    public Optional<CatalogMeasure> lock(String key) {
+        // an advisory lock on the key also covers a measure not known yet, whose actuals may arrive first
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "measure:" + key).getSingleResult();
+        return findByIdOptional(key, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public List<String> activeKeysWithTargets() {
+        return getEntityManager().createQuery(
+                "select distinct m.key from CatalogMeasure m join m.targets t where m.archived = false order by m.key",
+                String.class).getResultList();
+    }
+
+    public List<CatalogMeasure> activeOfCadence(Cadence cadence) {
+        return find("select distinct m from CatalogMeasure m left join fetch m.targets "
+                + "where m.archived = false and m.cadence = ?1", cadence).list();
+    }
+}

@@ -1,0 +1,137 @@
+package io.topline.alerts.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.topline.alerts.evaluation.EvaluationService;
+import io.topline.alerts.period.Cadence;
+import io.topline.alerts.period.Period;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the read model of definitions and actuals, idempotently by revision, and has what changed evaluated.
+ *
+ * <p>A replay of the topics from the beginning applies each entity's highest revision once and ignores the rest, so
+ * the read model can be rebuilt at any time without new alerts.
+ */
+@ApplicationScoped
+public class CatalogService {
+
+    private static final Logger LOG = Logger.getLogger(CatalogService.class);
+
+    private final CatalogDriverRepository drivers;
+    private final CatalogMeasureRepository measures;
+    private final ActualRepository actuals;
+    private final EvaluationService evaluations;
+
+    public CatalogService(CatalogDriverRepository drivers, CatalogMeasureRepository measures, ActualRepository actuals,
+                          EvaluationService evaluations) {
+        this.drivers = drivers;
+        this.measures = measures;
+        this.actuals = actuals;
+        this.evaluations = evaluations;
+    }
+
+    /** Applies a {@code topline.driver.*} or {@code topline.measure.*} CloudEvent. */
+    @Transactional
+    public void onDefinition(JsonNode event) {
+        String type = event.path("type").asText();
+        JsonNode data = event.path("data");
+        switch (type) {
+            case "topline.driver.defined", "topline.driver.archived" -> onDriver(data);
+            case "topline.measure.defined", "topline.measure.archived" -> onMeasure(data);
+            default -> LOG.debugf("Ignoring definitions event of type %s", type);
+        }
+    }
+
+    /** Applies a {@code topline.actual.updated} CloudEvent and evaluates its period. */
+    @Transactional
+    public void onActual(JsonNode event) {
+        if (!"topline.actual.updated".equals(event.path("type").asText())) {
+            return;
+        }
+        JsonNode data = event.path("data");
+        String measureKey = data.path("measure").asText();
+        String period = data.path("period").asText();
+        Cadence cadence = Cadence.valueOf(data.path("cadence").asText());
+        Period parsed = Period.parse(cadence, period);
+        // the measure's lock serialises this with evaluations of the same measure
+        measures.lock(measureKey);
+        Actual actual = actuals.findFor(measureKey, period).orElse(null);
+        if (actual == null) {
+            actual = new Actual(measureKey, period, cadence, Instant.parse(data.path("periodStart").asText()));
+            actual.apply(data.path("revision").asLong(), decimal(data.path("value")), data.path("count").asLong(),
+                    Instant.parse(data.path("updatedAt").asText()));
+            actuals.persist(actual);
+        } else if (!actual.apply(data.path("revision").asLong(), decimal(data.path("value")),
+                data.path("count").asLong(), Instant.parse(data.path("updatedAt").asText()))) {
+            return;
+        }
+        evaluations.evaluate(measureKey, parsed.label());
+    }
+
+    private void onDriver(JsonNode data) {
+        String key = data.path("key").asText();
+        CatalogDriver driver = drivers.findById(key);
+        boolean created = driver == null;
+        if (created) {
+            driver = new CatalogDriver(key);
+        }
+        List<String> feedsInto = new ArrayList<>();
+        data.path("feedsInto").forEach(node -> feedsInto.add(node.asText()));
+        boolean applied = driver.apply(data.path("revision").asLong(), data.path("name").asText(),
+                data.path("function").asText(), data.path("owner").asText(), text(data.path("description")),
+                feedsInto, data.path("archived").asBoolean(), Instant.parse(data.path("updatedAt").asText()));
+        if (created && applied) {
+            drivers.persist(driver);
+        }
+    }
+
+    private void onMeasure(JsonNode data) {
+        String key = data.path("key").asText();
+        CatalogMeasure measure = measures.lock(key).orElse(null);
+        boolean created = measure == null;
+        if (created) {
+            measure = new CatalogMeasure(key);
+        }
+        Cadence cadence = Cadence.valueOf(data.path("cadence").asText());
+        List<TargetVersion> targets = new ArrayList<>();
+        for (JsonNode target : data.path("targets")) {
+            if (!Period.isValid(cadence, target.path("effectiveFrom").asText())) {
+                LOG.warnf("Measure %s has a target version %d with an effective period of another cadence: ignored",
+                        key, target.path("version").asInt());
+                continue;
+            }
+            targets.add(new TargetVersion(target.path("version").asInt(), target.path("effectiveFrom").asText(),
+                    decimal(target.path("successLevel")), decimal(target.path("failureLevel")),
+                    target.path("severity").asText(), text(target.path("note")),
+                    Instant.parse(target.path("createdAt").asText())));
+        }
+        boolean applied = measure.apply(data.path("revision").asLong(), data.path("driverKey").asText(),
+                data.path("name").asText(), data.path("unit").asText(), text(data.path("currency")),
+                data.path("aggregation").asText(), data.path("direction").asText(), cadence,
+                data.path("owner").asText(), text(data.path("description")), data.path("archived").asBoolean(),
+                targets, Instant.parse(data.path("updatedAt").asText()));
+        if (!applied) {
+            return;
+        }
+        if (created) {
+            measures.persist(measure);
+            measures.flush();
+        }
+        evaluations.reevaluateAll(measure);
+    }
+
+    private static BigDecimal decimal(JsonNode node) {
+        return node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText());
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
+    }
+}

@@ -1,0 +1,171 @@
+package io.topline.alerts.delivery;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.topline.alerts.delivery.DeliveryService.AttemptResult;
+import io.topline.alerts.delivery.DeliveryService.DeliveryJob;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends due webhook deliveries, signed per Standard Webhooks, and records every attempt.
+ *
+ * <p>A commit that scheduled deliveries wakes it at once (alert latency matters); a timer finds retries that fell
+ * due and deliveries left pending by a restart, since they are all rows in the database.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    private static final int BATCH = 50;
+
+    private final DeliveryService deliveries;
+    private final SsrfGuard guard;
+    private final WebhookConfig config;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private HttpClient client;
+    private ExecutorService worker;
+    private volatile boolean running;
+
+    public DeliveryWorker(DeliveryService deliveries, SsrfGuard guard, WebhookConfig config) {
+        this.deliveries = deliveries;
+        this.guard = guard;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        client = HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        running = true;
+        worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "webhook-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        worker.submit(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp.release();
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void onScheduled(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryService.DeliveriesScheduled event) {
+        wakeUp.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                while (running && deliverRound() > 0) {
+                    // keep going while there is due work
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Webhook delivery round failed; trying again");
+            }
+        }
+    }
+
+    /** Sends one round of due deliveries in parallel and records them; returns how many it sent. */
+    public int deliverRound() {
+        List<DeliveryJob> jobs = deliveries.claimDue(BATCH);
+        if (jobs.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> done = new ArrayList<>(jobs.size());
+        for (DeliveryJob job : jobs) {
+            done.add(attempt(job).thenAccept(result -> {
+                try {
+                    deliveries.record(job, result);
+                } catch (RuntimeException e) {
+                    // the lease runs out and the delivery is tried again with the same webhook-id
+                    LOG.errorf(e, "Could not record attempt %d of delivery %s", job.attempt(), job.deliveryId());
+                }
+            }));
+        }
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+        return jobs.size();
+    }
+
+    private CompletableFuture<AttemptResult> attempt(DeliveryJob job) {
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        URI uri = URI.create(job.url());
+        String refusal = guard.refusal(uri.getHost());
+        if (refusal != null) {
+            return CompletableFuture.completedFuture(new AttemptResult(null, null, refusal, true, started, 0));
+        }
+        long timestamp = started.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(config.timeout())
+                .header("content-type", "application/json")
+                .header("user-agent", "topline-alerts-service")
+                .header("webhook-id", job.messageId())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSigner.sign(job.secret(), job.messageId(), timestamp, job.payload()))
+                .POST(HttpRequest.BodyPublishers.ofString(job.payload()))
+                .build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> {
+                    long millis = (System.nanoTime() - startNanos) / 1_000_000;
+                    if (failure != null) {
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        String error = cause instanceof HttpTimeoutException ? "timed out after " + config.timeout()
+                                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                        return new AttemptResult(null, null, error, false, started, millis);
+                    }
+                    Duration retryAfter = retryAfter(response.headers().firstValue("retry-after").orElse(null));
+                    return new AttemptResult(response.statusCode(), retryAfter, null, false, started, millis);
+                });
+    }
+
+    /** Reads {@code Retry-After} as seconds or as an HTTP date; anything else is ignored. */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException e) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(Instant.now(), at.toInstant());
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (RuntimeException ignored) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.topline.alerts.evaluation;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** How periods are judged: time zone, grace time, and when a pace projection becomes meaningful. */
+@ConfigMapping(prefix = "topline.evaluation")
+public interface EvaluationConfig {
+
+    /** Organisation time zone in which calendar periods begin and end. */
+    @WithDefault("UTC")
+    ZoneId timeZone();
+
+    /** Time after a period's end during which late measurements still count before it is FINAL. */
+    @WithDefault("1h")
+    Duration graceTime();
+
+    /** Share of a period (0 to 1) that must have elapsed before SUM and COUNT measures are projected by pace. */
+    @WithDefault("0.2")
+    double minimumElapsedShare();
+
+    /** How often the scheduler closes periods whose grace time has passed ("off" disables it). */
+    @WithDefault("1m")
+    String closeInterval();
+
+    /** How many periods back the closing job looks at most, per measure. */
+    @WithDefault("120")
+    int closeLookback();
+}

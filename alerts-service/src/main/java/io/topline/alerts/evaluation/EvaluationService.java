@@ -1,0 +1,178 @@
+package io.topline.alerts.evaluation;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.topline.alerts.alert.AlertService;
+import io.topline.alerts.catalog.Actual;
+import io.topline.alerts.catalog.ActualRepository;
+import io.topline.alerts.catalog.CatalogMeasure;
+import io.topline.alerts.catalog.CatalogMeasureRepository;
+import io.topline.alerts.catalog.TargetVersion;
+import io.topline.alerts.period.Period;
+import io.topline.alerts.period.ToplineClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Evaluates a measure's periods against the target version in effect and hands every result to the alerts.
+ *
+ * <p>Each evaluation runs with the measure's row locked, so the consumers, the closing job and the settle check
+ * never judge one measure at the same time.
+ */
+@ApplicationScoped
+public class EvaluationService {
+
+    private static final Logger LOG = Logger.getLogger(EvaluationService.class);
+
+    private final CatalogMeasureRepository measures;
+    private final ActualRepository actuals;
+    private final EvaluationRepository evaluations;
+    private final AlertService alerts;
+    private final EvaluationConfig config;
+    private final ToplineClock clock;
+
+    public EvaluationService(CatalogMeasureRepository measures, ActualRepository actuals,
+                             EvaluationRepository evaluations, AlertService alerts, EvaluationConfig config,
+                             ToplineClock clock) {
+        this.measures = measures;
+        this.actuals = actuals;
+        this.evaluations = evaluations;
+        this.alerts = alerts;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Evaluates one period of a measure now. */
+    @Transactional
+    public void evaluate(String measureKey, String periodLabel) {
+        measures.lock(measureKey).ifPresent(measure -> {
+            if (Period.isValid(measure.cadence(), periodLabel)) {
+                evaluateLocked(measure, Period.parse(measure.cadence(), periodLabel));
+            }
+        });
+    }
+
+    /**
+     * Re-evaluates every period of a locked measure that has an actual (its definition changed). NO_DATA is left to
+     * the closing job: while the topics replay, definitions may run ahead of actuals, and a silence that is only
+     * replay lag must not page anybody.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reevaluateAll(CatalogMeasure measure) {
+        if (measure.archived()) {
+            alerts.measureArchived(measure);
+            return;
+        }
+        for (Actual actual : actuals.ofMeasure(measure.key())) {
+            if (Period.isValid(measure.cadence(), actual.period())) {
+                evaluateLocked(measure, Period.parse(measure.cadence(), actual.period()));
+            }
+        }
+    }
+
+    /**
+     * Closes, for every active measure with a target, the periods whose grace time has passed (FINAL or NO_DATA),
+     * and re-judges open periods whose pace may have changed with time. Returns how many measures it looked at.
+     */
+    public int closePeriods() {
+        int count = 0;
+        for (String key : QuarkusTransaction.requiringNew().call(measures::activeKeysWithTargets)) {
+            closePeriods(key);
+            count++;
+        }
+        return count;
+    }
+
+    /** The closing job for one measure, in its own transaction. */
+    public void closePeriods(String measureKey) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> measures.lock(measureKey).ifPresent(this::closeLocked));
+        } catch (RuntimeException e) {
+            // one measure's failure must not stop the others from closing
+            LOG.errorf(e, "Could not close the periods of measure %s", measureKey);
+        }
+    }
+
+    private void closeLocked(CatalogMeasure measure) {
+        Optional<Period> first = measure.firstTargetedPeriod();
+        if (measure.archived() || first.isEmpty()) {
+            return;
+        }
+        ZoneId zone = config.timeZone();
+        Instant now = clock.now();
+        Period lastClosed = Period.containing(measure.cadence(), now.minus(config.graceTime()), zone).previous();
+        Period from = first.get();
+        Period earliest = lastClosed;
+        for (int i = 1; i < config.closeLookback(); i++) {
+            earliest = earliest.previous();
+        }
+        if (from.compareTo(earliest) < 0) {
+            from = earliest;
+        }
+        Set<String> closed = evaluations.closedPeriods(measure.key());
+        for (Period period = from; period.compareTo(lastClosed) <= 0; period = period.next()) {
+            if (!closed.contains(period.label())) {
+                evaluateLocked(measure, period);
+            }
+        }
+        Period current = Period.containing(measure.cadence(), now, zone);
+        for (Period period = lastClosed.next(); period.compareTo(current) <= 0; period = period.next()) {
+            if (period.compareTo(first.get()) >= 0) {
+                evaluateLocked(measure, period);
+            }
+        }
+    }
+
+    private void evaluateLocked(CatalogMeasure measure, Period period) {
+        if (measure.archived()) {
+            return;
+        }
+        Optional<TargetVersion> found = measure.targetFor(period);
+        if (found.isEmpty()) {
+            return;
+        }
+        TargetVersion target = found.get();
+        ZoneId zone = config.timeZone();
+        Instant now = clock.now();
+        Instant start = period.start(zone);
+        Instant end = period.end(zone);
+        Instant closesAt = end.plus(config.graceTime());
+        boolean closed = !now.isBefore(closesAt);
+        Actual actual = actuals.findFor(measure.key(), period.label()).orElse(null);
+        Evaluation evaluation = evaluations.findFor(measure.key(), period.label()).orElse(null);
+
+        Judgement judgement;
+        if (actual == null) {
+            if (!closed) {
+                return;
+            }
+            Instant targetedAt = measure.firstTargetedAt(period).orElse(now);
+            if (evaluation == null && !targetedAt.isBefore(closesAt)) {
+                // the period had closed before anybody set its target: silence then was nobody's concern
+                return;
+            }
+            judgement = new Judgement(EvaluationStatus.NO_DATA, null);
+        } else if (closed) {
+            judgement = new Judgement(Evaluator.judge(actual.value(), measure.higherIsBetter(), target.successLevel(),
+                    target.failureLevel()), null);
+        } else {
+            judgement = Evaluator.provisional(actual.value(), measure.accumulates(), measure.higherIsBetter(),
+                    target.successLevel(), target.failureLevel(), start, end, now, config.minimumElapsedShare());
+        }
+        if (evaluation == null) {
+            evaluation = new Evaluation(measure.key(), period.label(), measure.cadence(), start, end);
+            evaluation.record(target, actual == null ? null : actual.value(),
+                    actual == null ? null : actual.revision(), judgement, closed, now);
+            evaluations.persist(evaluation);
+        } else {
+            evaluation.record(target, actual == null ? null : actual.value(),
+                    actual == null ? null : actual.revision(), judgement, closed, now);
+        }
+        alerts.apply(measure, evaluation, now);
+    }
+}

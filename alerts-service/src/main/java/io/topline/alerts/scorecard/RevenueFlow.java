@@ -1,0 +1,52 @@
+package io.topline.alerts.scorecard;
+
+import io.topline.alerts.catalog.CatalogDriver;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/** Orders drivers along the revenue flow: topologically by {@code feedsInto}, ties broken by key so it is stable. */
+public final class RevenueFlow {
+
+    private RevenueFlow() {
+    }
+
+    /** Driver keys in flow order; drivers caught in a cycle (which drivers-service refuses) come last, by key. */
+    public static List<String> order(List<CatalogDriver> drivers) {
+        Map<String, List<String>> edges = new HashMap<>();
+        Map<String, Integer> incoming = new HashMap<>();
+        for (CatalogDriver driver : drivers) {
+            incoming.putIfAbsent(driver.key(), 0);
+        }
+        for (CatalogDriver driver : drivers) {
+            for (String downstream : driver.feedsInto()) {
+                if (incoming.containsKey(downstream)) {
+                    edges.computeIfAbsent(driver.key(), k -> new ArrayList<>()).add(downstream);
+                    incoming.merge(downstream, 1, Integer::sum);
+                }
+            }
+        }
+        PriorityQueue<String> ready = new PriorityQueue<>(Comparator.naturalOrder());
+        incoming.forEach((key, count) -> {
+            if (count == 0) {
+                ready.add(key);
+            }
+        });
+        List<String> order = new ArrayList<>();
+        while (!ready.isEmpty()) {
+            String key = ready.poll();
+            order.add(key);
+            for (String downstream : edges.getOrDefault(key, List.of())) {
+                if (incoming.merge(downstream, -1, Integer::sum) == 0) {
+                    ready.add(downstream);
+                }
+            }
+        }
+        incoming.keySet().stream().filter(k -> !order.contains(k)).sorted().forEach(order::add);
+        return order;
+    }
+}

@@ -1,0 +1,21 @@
+package io.topline.alerts.subscription;
+
+import io.topline.alerts.alert.AlertKind;
+import io.topline.alerts.alert.Severity;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** A new webhook subscriber: its URL and the filters that pick the alert transitions it receives. */
+public record CreateSubscriptionRequest(
+        @NotBlank @Size(max = 2000) String url,
+        @Size(max = 500) String description,
+        @Size(max = 100) List<@NotNull @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$") @Size(max = 64) String> drivers,
+        @Size(max = 6) List<@NotNull DriverFunction> functions,
+        @Size(max = 500) List<@NotNull @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$") @Size(max = 64) String> measures,
+        @Size(max = 3) List<@NotNull AlertKind> kinds,
+        Severity minSeverity) {
+}

@@ -1,0 +1,135 @@
+package io.topline.alerts.subscription;
+
+import io.topline.alerts.alert.AlertEventData;
+import io.topline.alerts.alert.Severity;
+import io.topline.alerts.catalog.StringListConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A webhook subscriber: where alert transitions go, which ones, and the secret their signatures use. */
+@Entity
+@Table(name = "subscription")
+public class Subscription {
+
+    @Id
+    private UUID id;
+    private String url;
+    private String secret;
+    private String description;
+    @Convert(converter = StringListConverter.class)
+    private List<String> drivers;
+    @Convert(converter = StringListConverter.class)
+    private List<String> functions;
+    @Convert(converter = StringListConverter.class)
+    private List<String> measures;
+    @Convert(converter = StringListConverter.class)
+    private List<String> kinds;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "min_severity")
+    private Severity minSeverity;
+    private boolean active;
+    @Column(name = "disabled_reason")
+    private String disabledReason;
+    @Column(name = "created_by")
+    private String createdBy;
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected Subscription() {
+    }
+
+    @SuppressWarnings("java:S107")
+    public Subscription(String url, String secret, String description, List<String> drivers, List<String> functions,
+                        List<String> measures, List<String> kinds, Severity minSeverity, String createdBy,
+                        Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.url = url;
+        this.secret = secret;
+        this.description = description;
+        this.drivers = List.copyOf(drivers);
+        this.functions = List.copyOf(functions);
+        this.measures = List.copyOf(measures);
+        this.kinds = List.copyOf(kinds);
+        this.minSeverity = minSeverity;
+        this.active = true;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    /** Whether this subscriber wants the alert event; an empty filter admits everything. */
+    public boolean wants(AlertEventData data) {
+        return active
+                && (drivers.isEmpty() || drivers.contains(data.driver().key()))
+                && (functions.isEmpty() || functions.contains(data.driver().function()))
+                && (measures.isEmpty() || measures.contains(data.measure().key()))
+                && (kinds.isEmpty() || kinds.contains(data.kind()))
+                && Severity.valueOf(data.severity()).atLeast(minSeverity);
+    }
+
+    /** Stops deliveries, keeping the subscription and its delivery log. */
+    public void disable(String reason) {
+        this.active = false;
+        this.disabledReason = reason;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String secret() {
+        return secret;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<String> drivers() {
+        return drivers;
+    }
+
+    public List<String> functions() {
+        return functions;
+    }
+
+    public List<String> measures() {
+        return measures;
+    }
+
+    public List<String> kinds() {
+        return kinds;
+    }
+
+    public Severity minSeverity() {
+        return minSeverity;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public String disabledReason() {
+        return disabledReason;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,83 @@
+package io.topline.alerts.subscription;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.topline.alerts.delivery.DeliveryResponse;
+import io.topline.alerts.delivery.DeliveryService;
+import io.topline.alerts.web.Page;
+import io.topline.alerts.web.Params;
+import io.topline.alerts.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Webhook subscriptions and their delivery logs; admin only, because they decide where alert data goes. */
+@Path("/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class SubscriptionResource {
+
+    private final SubscriptionService subscriptions;
+    private final DeliveryService deliveries;
+    private final SecurityIdentity identity;
+
+    public SubscriptionResource(SubscriptionService subscriptions, DeliveryService deliveries,
+                                SecurityIdentity identity) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.identity = identity;
+    }
+
+    /** Creates a subscription; the response carries its {@code whsec_} secret, which is never shown again. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Valid @NotNull CreateSubscriptionRequest request) {
+        Subscription created = subscriptions.create(request, identity.getPrincipal().getName());
+        return Response.created(URI.create("/subscriptions/" + created.id()))
+                .entity(SubscriptionResponse.of(created, true)).build();
+    }
+
+    @GET
+    public Page<SubscriptionResponse> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return subscriptions.list(page, size).map(s -> SubscriptionResponse.of(s, false));
+    }
+
+    @GET
+    @Path("/{id}")
+    public SubscriptionResponse get(@PathParam("id") String id) {
+        return SubscriptionResponse.of(subscriptions.get(Params.uuid(id, "Subscription")), false);
+    }
+
+    /** Disables the subscription; its delivery log stays readable. */
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id) {
+        subscriptions.disable(Params.uuid(id, "Subscription"), identity.getPrincipal().getName());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    public Page<DeliveryResponse> deliveries(@PathParam("id") String id,
+                                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        UUID subscriptionId = subscriptions.get(Params.uuid(id, "Subscription")).id();
+        return deliveries.ofSubscription(subscriptionId, page, size);
+    }
+}

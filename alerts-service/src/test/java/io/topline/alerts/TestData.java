@@ -1,0 +1,216 @@
+package io.topline.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.topline.alerts.period.Cadence;
+import io.topline.alerts.period.Period;
+import io.topline.testinfra.EventContracts;
+import io.topline.testinfra.ToplineInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * The one test-data factory: unique keys, and definitions and actuals published to the real broker exactly as
+ * drivers-service and metrics-service publish them (structured CloudEvents, checked against their contracts).
+ */
+public final class TestData {
+
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static KafkaProducer<String, String> producer;
+
+    private TestData() {
+    }
+
+    /** A slug nobody else in this run uses. */
+    public static String key(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A target version of a measure's schedule. */
+    public static ObjectNode target(int version, String effectiveFrom, String success, String failure, String severity,
+                                    Instant createdAt) {
+        ObjectNode target = JSON.createObjectNode();
+        target.put("version", version);
+        target.put("effectiveFrom", effectiveFrom);
+        target.put("successLevel", new BigDecimal(success));
+        target.put("failureLevel", new BigDecimal(failure));
+        target.put("severity", severity);
+        target.put("note", "test target");
+        target.put("createdAt", createdAt.toString());
+        return target;
+    }
+
+    public static void publishDriver(String key, String name, String function, long revision, String... feedsInto) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("key", key);
+        data.put("name", name);
+        data.put("function", function);
+        data.put("owner", "owner@example.com");
+        data.putNull("description");
+        ArrayNode feeds = data.putArray("feedsInto");
+        for (String downstream : feedsInto) {
+            feeds.add(downstream);
+        }
+        data.put("archived", false);
+        data.put("revision", revision);
+        data.put("updatedAt", "2026-11-01T08:00:00Z");
+        publish("topline.definitions", "driver:" + key, "topline.driver.defined", "/topline/drivers-service",
+                "driver:" + key, data);
+    }
+
+    /** Publishes a measure with its whole target schedule, as drivers-service does on every change. */
+    public static void publishMeasure(String key, String driverKey, String name, String unit, String aggregation,
+                                      String direction, Cadence cadence, long revision, ObjectNode... targets) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("key", key);
+        data.put("driverKey", driverKey);
+        data.put("name", name);
+        data.put("unit", unit);
+        data.putNull("currency");
+        data.put("aggregation", aggregation);
+        data.put("direction", direction);
+        data.put("cadence", cadence.name());
+        data.put("owner", "owner@example.com");
+        data.putNull("description");
+        data.put("archived", false);
+        data.put("revision", revision);
+        ArrayNode schedule = data.putArray("targets");
+        for (ObjectNode target : targets) {
+            schedule.add(target);
+        }
+        data.put("updatedAt", "2026-11-02T09:05:00Z");
+        publish("topline.definitions", "measure:" + key, "topline.measure.defined", "/topline/drivers-service",
+                "measure:" + key, data);
+    }
+
+    /** Publishes a period actual, as metrics-service does whenever a period's measurements change. */
+    public static void publishActual(String measure, Cadence cadence, String aggregation, String period, String value,
+                                     long revision) {
+        Period parsed = Period.parse(cadence, period);
+        BigDecimal amount = new BigDecimal(value);
+        ObjectNode data = JSON.createObjectNode();
+        data.put("measure", measure);
+        data.put("period", period);
+        data.put("cadence", cadence.name());
+        data.put("periodStart", parsed.start(ZoneOffset.UTC).toString());
+        data.put("periodEnd", parsed.end(ZoneOffset.UTC).toString());
+        data.put("aggregation", aggregation);
+        data.put("value", amount);
+        data.put("count", revision);
+        data.put("sum", amount);
+        data.put("min", amount);
+        data.put("max", amount);
+        data.put("last", amount);
+        data.put("lastOccurredAt", parsed.start(ZoneOffset.UTC).plusSeconds(3600).toString());
+        data.put("revision", revision);
+        data.put("updatedAt", Instant.now().toString());
+        publish("topline.actuals", measure, "topline.actual.updated", "/topline/metrics-service",
+                measure + ":" + period, data);
+    }
+
+    /**
+     * Defines a monthly retention measure (success 95%, failure 90%, from 2026-10) under a driver and publishes an
+     * October actual of {@code value}; with the clock after October's grace time this is a final evaluation.
+     */
+    public static void retentionWithOctoberActual(String key, String driverKey, String value) {
+        publishMeasure(key, driverKey, "Client retention", "PERCENT", "LAST", "HIGHER_IS_BETTER", Cadence.MONTHLY, 1,
+                target(1, "2026-10", "95", "90", "CRITICAL", Instant.parse("2026-09-20T08:00:00Z")));
+        publishActual(key, Cadence.MONTHLY, "LAST", "2026-10", value, 1);
+    }
+
+    private static synchronized void publish(String topic, String key, String type, String source, String subject,
+                                             ObjectNode data) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("source", source);
+        event.put("type", type);
+        event.put("time", Instant.now().toString());
+        event.put("subject", subject);
+        event.put("datacontenttype", "application/json");
+        event.set("data", data);
+        EventContracts.assertValid(type, event);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, event.toString());
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        try {
+            producer().send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish " + type, e);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ToplineInfrastructure.bootstrapServers());
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    /**
+     * Reads {@code topline.alerts} from the beginning and returns the events keyed {@code measureKey}, each checked
+     * against its contract, once {@code done} holds for them and a quiet second showed that no more follow.
+     */
+    public static List<JsonNode> alertEvents(String measureKey, Predicate<List<JsonNode>> done) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ToplineInfrastructure.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<JsonNode> events = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of("topline.alerts"));
+            long deadline = System.currentTimeMillis() + 30_000;
+            long quietUntil = Long.MAX_VALUE;
+            while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (measureKey.equals(record.key())) {
+                        String contentType = new String(record.headers().lastHeader("content-type").value(),
+                                StandardCharsets.UTF_8);
+                        if (!contentType.startsWith("application/cloudevents+json")) {
+                            throw new AssertionError("Not a structured CloudEvent: " + contentType);
+                        }
+                        events.add(EventContracts.assertValid(record.value()));
+                    }
+                }
+                if (quietUntil == Long.MAX_VALUE && done.test(events)) {
+                    quietUntil = System.currentTimeMillis() + 1_000;
+                }
+            }
+        }
+        if (!done.test(events)) {
+            throw new AssertionError("Alert events of " + measureKey + " never matched; got " + events);
+        }
+        return events;
+    }
+}
