@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Ingestion benchmark of metrics-service: starts PostgreSQL (Debian server) on 15432 and a KRaft Kafka on 19092,
+# runs the packaged service on 18082, defines a measure over Kafka, drives it with IngestBenchmark, then stops
+# everything it started (by process id). Run from the repository root:  bash metrics-service/bench/run-bench.sh [seconds]
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=${BENCH_DIR:-/tmp/topline-metrics-bench}
+SECONDS_PER_PHASE=${1:-20}
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | tail -1)
+rm -rf "$WORK"; mkdir -p "$WORK"; chown -R postgres "$WORK" 2>/dev/null || true
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg stop -m fast" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+su postgres -c "$PG_BIN/initdb -D $WORK/pg -U postgres --auth=trust" >/dev/null
+su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -o '-p 15432 -k $WORK -c max_connections=100 -c shared_buffers=256MB' -l $WORK/pg.log start" >/dev/null
+sleep 2
+psql -h 127.0.0.1 -p 15432 -U postgres -c "CREATE DATABASE topline_metrics" >/dev/null
+
+# Kafka: the broker's own main class from the Maven Central jars (classpath built by deploy/local)
+CP="$ROOT/deploy/local/target/topline-local-stack.jar:$(cat "$ROOT/deploy/local/target/classpath.txt")"
+mkdir -p "$WORK/kafka"
+cat > "$WORK/kafka/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:19093
+listeners=PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093
+advertised.listeners=PLAINTEXT://127.0.0.1:19092
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$WORK/kafka/data
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+num.partitions=3
+PROPS
+java -cp "$CP" kafka.tools.StorageTool format --standalone -t "$(java -cp "$CP" kafka.tools.StorageTool random-uuid)" -c "$WORK/kafka/server.properties" >/dev/null
+java -Xmx512m -cp "$CP" kafka.Kafka "$WORK/kafka/server.properties" > "$WORK/kafka.log" 2>&1 & PIDS+=($!)
+until (echo > /dev/tcp/127.0.0.1/19092) 2>/dev/null; do sleep 0.5; done
+
+KEY_DIR="$WORK/keys"; mkdir -p "$KEY_DIR"
+cp "$ROOT/test-infra/src/main/resources/topline-test-keys/public-key.pem" "$KEY_DIR/"
+TOPLINE_DB_URL=jdbc:postgresql://127.0.0.1:15432/topline_metrics TOPLINE_DB_USER=postgres TOPLINE_DB_PASSWORD=postgres \
+TOPLINE_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19092 TOPLINE_JWT_PUBLIC_KEY_LOCATION="file:$KEY_DIR/public-key.pem" \
+TOPLINE_JWT_ISSUER=https://topline.test/issuer QUARKUS_HTTP_PORT=18082 \
+  java -Xmx1g -jar "$ROOT/metrics-service/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 & PIDS+=($!)
+until curl -sf http://127.0.0.1:18082/q/health/ready >/dev/null; do sleep 1; done
+
+EVENT=$(python3 - "$ROOT" <<'PY'
+import json, sys
+e = json.load(open(sys.argv[1] + "/contracts/events/examples/topline.measure.defined.json"))
+e["subject"] = "measure:bench-measure"; e["data"]["key"] = "bench-measure"; e["data"]["aggregation"] = "SUM"; e["data"]["cadence"] = "WEEKLY"
+print(json.dumps(e))
+PY
+)
+echo "measure:bench-measure|$EVENT" | java -cp "$CP" org.apache.kafka.tools.ConsoleProducer --bootstrap-server 127.0.0.1:19092 \
+  --topic topline.definitions --property parse.key=true --property key.separator='|' >/dev/null 2>&1
+sleep 3
+CP_FILE="$ROOT/metrics-service/target/bench-classpath.txt"
+[ -f "$CP_FILE" ] || (cd "$ROOT" && ./mvnw -q -o -pl metrics-service dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test)
+TEST_CP="$ROOT/metrics-service/target/test-classes:$(cat "$CP_FILE")"
+java -cp "$TEST_CP" io.topline.metrics.bench.IngestBenchmark http://127.0.0.1:18082 bench-measure "$SECONDS_PER_PHASE" 4 16

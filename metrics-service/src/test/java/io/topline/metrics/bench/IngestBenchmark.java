@@ -1,0 +1,146 @@
+package io.topline.metrics.bench;
+
+import io.topline.testinfra.TestTokens;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives a RUNNING metrics-service over HTTP and prints sustained throughput and p50/p99 latency for batch ingestion
+ * (batches of 1,000) and for concurrent single POSTs. Not a test: see metrics-service/BENCHMARK.md for the command.
+ *
+ * <p>Arguments: base URL, measure key (must exist in the service's catalog), seconds per phase, batch clients, single clients.
+ * The token is signed with the test key, so the service must trust topline-test-keys/public-key.pem.
+ */
+public final class IngestBenchmark {
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://127.0.0.1:18082";
+        String measure = args.length > 1 ? args[1] : "bench-measure";
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int batchClients = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        int singleClients = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+        String token = TestTokens.bearer("bench", TestTokens.INGEST);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(Math.max(batchClients, singleClients)))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        System.out.println("warm-up ...");
+        run(client, base, token, measure, 5, batchClients, true);
+        run(client, base, token, measure, 5, singleClients, false);
+        Result batch = run(client, base, token, measure, seconds, batchClients, true);
+        System.out.printf("batch  (1,000 per request, %d clients): %,.0f measurements/s, %,.1f requests/s, p50 %.1f ms, p99 %.1f ms, errors %d%n",
+                batchClients, batch.requestsPerSecond() * 1000, batch.requestsPerSecond(), batch.p(50), batch.p(99), batch.errors);
+        Result single = run(client, base, token, measure, seconds, singleClients, false);
+        System.out.printf("single (%d concurrent clients): %,.0f POSTs/s, p50 %.1f ms, p99 %.1f ms, errors %d%n",
+                singleClients, single.requestsPerSecond(), single.p(50), single.p(99), single.errors);
+        System.exit(0);
+    }
+
+    private record Result(long[] latenciesMicros, double seconds, long errors) {
+        double requestsPerSecond() {
+            return latenciesMicros.length / seconds;
+        }
+
+        double p(double percentile) {
+            if (latenciesMicros.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(percentile / 100.0 * latenciesMicros.length) - 1;
+            return latenciesMicros[Math.max(0, index)] / 1000.0;
+        }
+    }
+
+    private static Result run(HttpClient client, String base, String token, String measure, int seconds, int clients,
+                              boolean batch) throws InterruptedException {
+        long[][] perClient = new long[clients][];
+        AtomicInteger[] counts = new AtomicInteger[clients];
+        AtomicLong errors = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int me = c;
+            perClient[me] = new long[1 << 20];
+            counts[me] = new AtomicInteger();
+            pool.submit(() -> {
+                String run = UUID.randomUUID().toString().substring(0, 8);
+                long n = 0;
+                while (System.nanoTime() < deadline) {
+                    String body = batch ? batchBody(measure, run + "-" + me + "-" + n) : singleBody(measure);
+                    n++;
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + (batch ? "/measurements/batch" : "/measurements")))
+                            .header("Authorization", token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        long micros = (System.nanoTime() - t0) / 1000;
+                        if (response.statusCode() / 100 == 2) {
+                            int i = counts[me].getAndIncrement();
+                            if (i < perClient[me].length) {
+                                perClient[me][i] = micros;
+                            }
+                        } else {
+                            errors.incrementAndGet();
+                            if (errors.get() < 3) {
+                                System.err.println(response.statusCode() + " " + response.body());
+                            }
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        int total = 0;
+        for (AtomicInteger count : counts) {
+            total += Math.min(count.get(), 1 << 20);
+        }
+        long[] all = new long[total];
+        int at = 0;
+        for (int c = 0; c < clients; c++) {
+            int n = Math.min(counts[c].get(), 1 << 20);
+            System.arraycopy(perClient[c], 0, all, at, n);
+            at += n;
+        }
+        Arrays.sort(all);
+        return new Result(all, elapsed, errors.get());
+    }
+
+    private static String batchBody(String measure, String prefix) {
+        StringBuilder body = new StringBuilder(120_000).append("{\"items\":[");
+        Instant now = Instant.now().minusSeconds(60);
+        for (int i = 0; i < 1000; i++) {
+            if (i > 0) {
+                body.append(',');
+            }
+            body.append("{\"id\":\"").append(prefix).append('-').append(i).append("\",\"measure\":\"").append(measure)
+                    .append("\",\"value\":").append(i % 97).append(".5,\"occurredAt\":\"").append(now.minusSeconds(i))
+                    .append("\",\"source\":\"bench\"}");
+        }
+        return body.append("]}").toString();
+    }
+
+    private static String singleBody(String measure) {
+        return "{\"measure\":\"" + measure + "\",\"value\":42.5,\"occurredAt\":\"" + Instant.now().minusSeconds(5)
+                + "\",\"source\":\"bench\"}";
+    }
+}
