@@ -43,8 +43,8 @@ public class DriverResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a driver")
-    public Response create(@Valid @NotNull CreateDriverRequest request, @Context UriInfo uri) {
-        Driver driver = service.create(request);
+    public Response create(@Valid @NotNull CreateDriverRequest body, @Context UriInfo uri) {
+        Driver driver = service.create(body);
         return Response.created(uri.getBaseUriBuilder().path("drivers").path(driver.key()).build())
                 .tag(Revisions.etag(driver.revision()))
                 .entity(DriverMapper.toResponse(driver))
@@ -76,8 +76,8 @@ public class DriverResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Update a driver", description = "Needs If-Match with the ETag read before: 428 without it, 412 when stale.")
     public Response update(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull UpdateDriverRequest request) {
-        return withEtag(service.update(key, request, ifMatch));
+                           @Valid @NotNull UpdateDriverRequest body) {
+        return withEtag(service.update(key, body, ifMatch));
     }
 
     @POST

@@ -41,8 +41,8 @@ public class ImportResource {
     @Operation(summary = "Import definitions", description = "Creates or updates the drivers, measures and targets of "
             + "the file. Everything is checked first; any problem is a 422 listing all of them, and nothing is applied. "
             + "Idempotent: importing the same file twice changes nothing and publishes nothing.")
-    public ImportResponse importDefinitions(@Valid @NotNull OrganisationDefinition definition) {
-        return service.importOrganisation(definition);
+    public ImportResponse importDefinitions(@Valid @NotNull OrganisationDefinition body) {
+        return service.importOrganisation(body);
     }
 
     @GET

@@ -43,8 +43,8 @@ public class MeasureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a measure", description = "At most two active measures per driver by default (the focus rule).")
-    public Response create(@Valid @NotNull CreateMeasureRequest request, @Context UriInfo uri) {
-        Measure measure = service.create(request);
+    public Response create(@Valid @NotNull CreateMeasureRequest body, @Context UriInfo uri) {
+        Measure measure = service.create(body);
         return Response.created(uri.getBaseUriBuilder().path("measures").path(measure.key()).build())
                 .tag(Revisions.etag(measure.revision()))
                 .entity(MeasureMapper.toResponse(measure))
@@ -74,8 +74,8 @@ public class MeasureResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Update a measure", description = "Needs If-Match; key, driver, direction and cadence never change.")
     public Response update(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull UpdateMeasureRequest request) {
-        return withEtag(service.update(key, request, ifMatch));
+                           @Valid @NotNull UpdateMeasureRequest body) {
+        return withEtag(service.update(key, body, ifMatch));
     }
 
     @POST

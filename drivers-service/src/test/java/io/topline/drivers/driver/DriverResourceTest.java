@@ -252,6 +252,29 @@ class DriverResourceTest {
     }
 
     @Test
+    void shouldNameTheBodyWhenItIsMissing() {
+        asAdmin().post("/drivers")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://topline.dev/problems/validation"))
+                .body("violations[0].field", equalTo("body"))
+                .body("violations[0].message", equalTo("must not be null"));
+    }
+
+    @Test
+    void shouldDocumentTheApiInOpenApi() {
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("paths.'/drivers'.post.summary", equalTo("Create a driver"))
+                .body("paths.'/drivers/flow'.get.summary", equalTo("Read the revenue flow"))
+                .body("paths.'/drivers/import'.post.summary", equalTo("Import definitions"))
+                .body("paths.'/measures/{key}/targets'.post.summary", equalTo("Add a target version"))
+                .body("tags.name", org.hamcrest.Matchers.hasItems("Drivers", "Measures", "Targets", "Import"));
+    }
+
+    @Test
     void shouldRequireTokenAndAdminRoleForWrites() {
         given().contentType(ContentType.JSON).body(TestData.driver(TestData.key("anon"))).post("/drivers")
                 .then()
