@@ -133,8 +133,12 @@ if [ ! -f "$STATE_DIR/topics.done" ] || [ -n "${TOPLINE_KAFKA_BOOTSTRAP_SERVERS:
   create_topic topline.definitions --config cleanup.policy=compact
   create_topic topline.actuals --config cleanup.policy=compact
   create_topic topline.measurements
-  create_topic topline.measurements.dead-letter
   create_topic topline.alerts
+  # dead-letter topics: records a consumer could not apply, with the reason in their headers
+  create_topic topline.measurements.dlq
+  create_topic topline.definitions.metrics-service.dlq
+  create_topic topline.definitions.alerts-service.dlq
+  create_topic topline.actuals.alerts-service.dlq
   [ -n "${TOPLINE_KAFKA_BOOTSTRAP_SERVERS:-}" ] || touch "$STATE_DIR/topics.done"
 fi
 

@@ -133,8 +133,11 @@ class AlertWorkflowTest {
         given().header("Authorization", ONCALL).contentType("application/json").body("{\"comment\": ")
                 .when().post("/alerts/" + id + "/acknowledge")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("status", equalTo(400)).body("title", equalTo("Bad Request"))
-                .body("status", equalTo(400));
+                .body("type", equalTo("https://topline.dev/problems/malformed-json"))
+                .body("title", equalTo("Malformed JSON"))
+                .body("status", equalTo(400))
+                .body("detail", equalTo("The request body is not valid JSON"))
+                .body("instance", equalTo("/alerts/" + id + "/acknowledge"));
         given().header("Authorization", ONCALL).contentType("application/json").body("{\"remark\":\"x\"}")
                 .when().post("/alerts/" + id + "/acknowledge")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -163,6 +163,15 @@ public final class TestData {
         }
     }
 
+    /** Publishes a record as it is, for tests of records that break the contract. */
+    public static void publishRaw(String topic, String key, String value) {
+        try {
+            producer().send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
+        }
+    }
+
     private static KafkaProducer<String, String> producer() {
         if (producer == null) {
             Properties props = new Properties();

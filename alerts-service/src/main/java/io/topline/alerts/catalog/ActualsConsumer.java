@@ -1,19 +1,21 @@
 package io.topline.alerts.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+
+import java.time.temporal.ChronoUnit;
 
 /** Reads {@code topline.actuals} (structured CloudEvents) and hands each event to the catalog. */
 @ApplicationScoped
 public class ActualsConsumer {
-
-    private static final Logger LOG = Logger.getLogger(ActualsConsumer.class);
 
     private final CatalogService catalog;
     private final ObjectMapper reader;
@@ -25,18 +27,18 @@ public class ActualsConsumer {
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     }
 
+    /**
+     * Applies one record; a failure is retried with backoff (the database may be briefly away) and a record that
+     * still fails, or is not JSON at all, goes to the dead-letter topic with the reason in its headers.
+     */
     @Incoming("actuals")
     @Blocking
-    public void consume(String value) {
+    @Retry(maxRetries = 6, delay = 200, jitter = 100, abortOn = JsonProcessingException.class)
+    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
+    public void consume(String value) throws JsonProcessingException {
         if (value == null) {
             return;
         }
-        try {
-            JsonNode event = reader.readTree(value);
-            catalog.onActual(event);
-        } catch (Exception e) {
-            // a bad record must not block the partition; its producer's contract test is where it gets fixed
-            LOG.errorf(e, "Skipping an actuals record that could not be applied: %s", value);
-        }
+        catalog.onActual(reader.readTree(value));
     }
 }

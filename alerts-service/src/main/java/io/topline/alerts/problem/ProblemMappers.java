@@ -93,6 +93,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException cause) {
+            // the JSON reader wraps parse errors of a truncated or broken body
+            return json(cause, request);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
             return respond(status, "internal", "Internal error", "The service could not complete the request", request, null);
