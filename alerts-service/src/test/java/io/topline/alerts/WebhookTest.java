@@ -170,7 +170,11 @@ class WebhookTest {
         given().header("Authorization", ADMIN).contentType("application/json").body("{\"url\":")
                 .when().post("/subscriptions")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("status", equalTo(400)).body("title", equalTo("Bad Request"));
+                .body("type", equalTo("https://topline.dev/problems/malformed-json"))
+                .body("title", equalTo("Malformed JSON"))
+                .body("status", equalTo(400))
+                .body("detail", equalTo("The request body is not valid JSON"))
+                .body("instance", equalTo("/subscriptions"));
         given().header("Authorization", ADMIN).contentType("application/json")
                 .body("{\"url\":\"https://example.com\",\"kinds\":[\"LOUD\"]}").when().post("/subscriptions")
                 .then().statusCode(400).contentType("application/problem+json")
