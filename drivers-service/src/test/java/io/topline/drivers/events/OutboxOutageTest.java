@@ -49,7 +49,9 @@ class OutboxOutageTest {
             asAdmin().body(TestData.target("2026-11", 95, 90)).post("/measures/" + measure + "/targets").then().statusCode(201);
             asAdmin().body(TestData.target("2026-12", 96, 91)).post("/measures/" + measure + "/targets").then().statusCode(201);
             asAdmin().header("If-Match", "\"2\"").post("/drivers/" + driver + "/archive").then().statusCode(200);
-            Thread.sleep(2000);
+            // longer than the producer's delivery timeout (8 s in tests): the relay's round fails and is retried,
+            // which is where a careless relay would publish an event twice
+            Thread.sleep(11_000);
             assertTrue(pendingOutboxRows() >= 7, "the events wait in the outbox while the broker is down");
         } finally {
             broker.startup();
