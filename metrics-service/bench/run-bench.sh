@@ -13,9 +13,11 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; su po
 trap cleanup EXIT
 
 su postgres -c "$PG_BIN/initdb -D $WORK/pg -U postgres --auth=trust" >/dev/null
-su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -o '-p 15432 -k $WORK -c max_connections=100 -c shared_buffers=256MB' -l $WORK/pg.log start" >/dev/null
+# pg_stat_statements: the script prints the statements that took the most time, to see where the database spends it
+su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -o '-p 15432 -k $WORK -c max_connections=100 -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements' -l $WORK/pg.log start" >/dev/null
 sleep 2
 psql -h 127.0.0.1 -p 15432 -U postgres -c "CREATE DATABASE topline_metrics" >/dev/null
+psql -h 127.0.0.1 -p 15432 -U postgres -d topline_metrics -c "CREATE EXTENSION pg_stat_statements" >/dev/null
 
 # Kafka: the broker's own main class from the Maven Central jars (classpath built by deploy/local)
 CP="$ROOT/deploy/local/target/topline-local-stack.jar:$(cat "$ROOT/deploy/local/target/classpath.txt")"
@@ -46,7 +48,8 @@ cp "$ROOT/test-infra/src/main/resources/topline-test-keys/public-key.pem" "$KEY_
 TOPLINE_DB_URL=jdbc:postgresql://127.0.0.1:15432/topline_metrics TOPLINE_DB_USER=postgres TOPLINE_DB_PASSWORD=postgres \
 TOPLINE_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19092 TOPLINE_JWT_PUBLIC_KEY_LOCATION="file:$KEY_DIR/public-key.pem" \
 TOPLINE_JWT_ISSUER=https://topline.test/issuer QUARKUS_HTTP_PORT=18082 \
-  java -Xmx1g -jar "$ROOT/metrics-service/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 & PIDS+=($!)
+  java -Xmx1g -XX:+FlightRecorder ${BENCH_SERVICE_OPTS:-} -jar "$ROOT/metrics-service/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 & PIDS+=($!)
+SERVICE_PID=$!; echo "service pid $SERVICE_PID (profile with: jcmd $SERVICE_PID JFR.start duration=30s filename=/tmp/metrics.jfr)"
 until curl -sf http://127.0.0.1:18082/q/health/ready >/dev/null; do sleep 1; done
 
 EVENT=$(python3 - "$ROOT" <<'PY'
@@ -62,4 +65,13 @@ sleep 3
 CP_FILE="$ROOT/metrics-service/target/bench-classpath.txt"
 [ -f "$CP_FILE" ] || (cd "$ROOT" && ./mvnw -q -o -pl metrics-service dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test)
 TEST_CP="$ROOT/metrics-service/target/test-classes:$(cat "$CP_FILE")"
-java -cp "$TEST_CP" io.topline.metrics.bench.IngestBenchmark http://127.0.0.1:18082 bench-measure "$SECONDS_PER_PHASE" 4 16
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+SERVICE_CPU0=$(awk '{print $14+$15}' /proc/$SERVICE_PID/stat)
+psql -h 127.0.0.1 -p 15432 -U postgres -d topline_metrics -qc "SELECT pg_stat_statements_reset()" >/dev/null
+java -cp "$TEST_CP" io.topline.metrics.bench.IngestBenchmark http://127.0.0.1:18082 bench-measure "$SECONDS_PER_PHASE" \
+  "${BENCH_BATCH_CLIENTS:-4}" "${BENCH_SINGLE_CLIENTS:-16}" "${BENCH_PHASES:-batch,single}"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "service CPU (all phases incl. warm-up): $(( ($(awk '{print $14+$15}' /proc/$SERVICE_PID/stat) - SERVICE_CPU0) / $(getconf CLK_TCK) )) s"
+psql -h 127.0.0.1 -p 15432 -U postgres -d topline_metrics -c "SELECT calls, round(total_exec_time::numeric, 0) AS total_ms,
+    round(mean_exec_time::numeric, 2) AS mean_ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query
+  FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12"

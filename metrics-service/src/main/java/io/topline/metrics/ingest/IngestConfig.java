@@ -38,6 +38,13 @@ public interface IngestConfig {
     @WithDefault("2m")
     Duration idempotencyAbandonedAfter();
 
+    /**
+     * Most single POSTs that share one transaction and commit (group commit); more waiting requests go in the next
+     * group. Large enough that the commit, not the group size, limits a burst.
+     */
+    @WithDefault("512")
+    int groupCommitMaxSize();
+
     /** How long a Kafka record that fails for a reason other than its content is retried before it is dead-lettered. */
     @WithDefault("60s")
     Duration kafkaRetryFor();

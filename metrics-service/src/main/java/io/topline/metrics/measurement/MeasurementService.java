@@ -1,10 +1,6 @@
 package io.topline.metrics.measurement;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.topline.metrics.actual.Actual;
-import io.topline.metrics.actual.ActualService;
-import io.topline.metrics.actual.PeriodAggregate;
-import io.topline.metrics.catalog.MeasureInfo;
 import io.topline.metrics.ingest.IdempotencyService;
 import io.topline.metrics.ingest.IdempotencyService.StoredResponse;
 import io.topline.metrics.ingest.IngestConfig;
@@ -13,17 +9,14 @@ import io.topline.metrics.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -33,20 +26,21 @@ import java.util.function.Function;
 @ApplicationScoped
 public class MeasurementService {
 
-    private static final int ATTEMPTS = 3;
     private static final String BATCH_PATH = "/measurements/batch";
 
     private final MeasurementRules rules;
     private final MeasurementRepository repository;
-    private final ActualService actuals;
+    private final MeasurementStore store;
+    private final SingleMeasurementWriter singles;
     private final IdempotencyService idempotency;
     private final IngestConfig config;
 
-    public MeasurementService(MeasurementRules rules, MeasurementRepository repository, ActualService actuals,
-                              IdempotencyService idempotency, IngestConfig config) {
+    public MeasurementService(MeasurementRules rules, MeasurementRepository repository, MeasurementStore store,
+                              SingleMeasurementWriter singles, IdempotencyService idempotency, IngestConfig config) {
         this.rules = rules;
         this.repository = repository;
-        this.actuals = actuals;
+        this.store = store;
+        this.singles = singles;
         this.idempotency = idempotency;
         this.config = config;
     }
@@ -59,8 +53,9 @@ public class MeasurementService {
         if (measurement == null) {
             throw invalid("The measurement breaks " + violations.size() + " rule(s)", violations);
         }
-        IngestOutcome outcome = ingest(List.of(measurement), now, o -> o);
-        String status = outcome.duplicates().isEmpty() ? RecordMeasurementResponse.ACCEPTED : RecordMeasurementResponse.DUPLICATE;
+        // group commit: shares a transaction with concurrent single POSTs, returns once it committed
+        String status = singles.write(measurement) == SingleMeasurementWriter.Result.ACCEPTED
+                ? RecordMeasurementResponse.ACCEPTED : RecordMeasurementResponse.DUPLICATE;
         return new RecordMeasurementResponse(measurement.clientId(), measurement.measure().key(), measurement.value(),
                 measurement.occurredAt(), measurement.source(), measurement.period().label(), status);
     }
@@ -150,63 +145,12 @@ public class MeasurementService {
     }
 
     /**
-     * Stores already checked measurements (distinct client ids) in one transaction, retried when PostgreSQL picked it
-     * as a deadlock victim; {@code inSameTransaction} runs before the commit.
+     * Stores already checked measurements (distinct client ids) all or nothing, in one transaction;
+     * {@code inSameTransaction} runs before the commit.
      */
     public IngestOutcome ingest(List<ValidMeasurement> measurements, Instant now,
                                 Function<IngestOutcome, IngestOutcome> inSameTransaction) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> inSameTransaction.apply(store(measurements, now)));
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !retryable(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private IngestOutcome store(List<ValidMeasurement> measurements, Instant now) {
-        Set<String> inserted = repository.insertNew(measurements, now);
-        List<String> retried = new ArrayList<>();
-        for (ValidMeasurement m : measurements) {
-            if (m.clientId() != null && !inserted.contains(m.clientId())) {
-                retried.add(m.clientId());
-            }
-        }
-        List<ValidMeasurement> accepted = measurements;
-        List<ValidMeasurement> duplicates = List.of();
-        if (!retried.isEmpty()) {
-            Map<String, MeasurementRepository.StoredContent> stored = repository.storedContent(retried);
-            accepted = new ArrayList<>(measurements.size());
-            duplicates = new ArrayList<>();
-            List<Problem.Violation> conflicts = new ArrayList<>();
-            for (ValidMeasurement m : measurements) {
-                if (m.clientId() == null || inserted.contains(m.clientId())) {
-                    accepted.add(m);
-                    continue;
-                }
-                MeasurementRepository.StoredContent s = stored.get(m.clientId());
-                if (s != null && m.sameContentAs(s.measure(), s.value(), s.occurredAt(), s.source())) {
-                    duplicates.add(m);
-                } else {
-                    conflicts.add(new Problem.Violation(measurements.size() == 1 && m.index() == 0 ? "id" : "items[" + m.index() + "].id",
-                            "id '" + m.clientId() + "' was already recorded with different content"));
-                }
-            }
-            if (!conflicts.isEmpty()) {
-                throw conflict(conflicts);
-            }
-        }
-        Map<String, PeriodAggregate> aggregates = new LinkedHashMap<>();
-        Map<String, MeasureInfo> measures = new HashMap<>();
-        for (ValidMeasurement m : accepted) {
-            measures.putIfAbsent(m.measure().key(), m.measure());
-            aggregates.computeIfAbsent(m.measure().key() + '\n' + m.period().label(),
-                    k -> new PeriodAggregate(m.measure().key(), m.period())).add(m.value(), m.occurredAt());
-        }
-        List<Actual> changed = actuals.merge(new ArrayList<>(aggregates.values()), measures, now);
-        return new IngestOutcome(accepted, duplicates, changed);
+        return store.ingest(measurements, now, true, inSameTransaction);
     }
 
     /** A page of raw measurements of {@code measure} that occurred in [{@code from}, {@code to}). */
@@ -235,16 +179,6 @@ public class MeasurementService {
     }
 
     private static ProblemException conflict(List<Problem.Violation> violations) {
-        return new ProblemException(409, "client-id-conflict", "Conflict",
-                "A client id was reused with different content; nothing was written", violations);
-    }
-
-    private static boolean retryable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return MeasurementStore.conflict(violations);
     }
 }

@@ -17,6 +17,10 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /** How long the relay waits after a commit woke it, so that one round publishes the commits of a burst. */
+    @WithDefault("20ms")
+    Duration linger();
+
     /** Most events published in one relay round. */
     @WithDefault("200")
     int batchSize();

@@ -88,7 +88,13 @@ public class OutboxRelay {
         while (running) {
             try {
                 if (backoff.isZero()) {
-                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    if (wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)
+                            && !config.linger().isZero()) {
+                        // let the commits of the next few milliseconds join this round: one relay transaction (and
+                        // one fsync) per burst instead of one per request transaction, which under load competed
+                        // with the requests for the CPU and the WAL
+                        Thread.sleep(config.linger().toMillis());
+                    }
                 } else {
                     Thread.sleep(backoff.toMillis());
                 }

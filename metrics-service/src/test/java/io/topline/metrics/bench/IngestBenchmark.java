@@ -2,6 +2,7 @@ package io.topline.metrics.bench;
 
 import io.topline.testinfra.TestTokens;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Drives a RUNNING metrics-service over HTTP and prints sustained throughput and p50/p99 latency for batch ingestion
  * (batches of 1,000) and for concurrent single POSTs. Not a test: see metrics-service/BENCHMARK.md for the command.
  *
- * <p>Arguments: base URL, measure key (must exist in the service's catalog), seconds per phase, batch clients, single clients.
+ * <p>Arguments: base URL, measure key (must exist in the service's catalog), seconds per phase, batch clients, single clients,
+ * phases to run ("batch,single" by default).
  * The token is signed with the test key, so the service must trust topline-test-keys/public-key.pem.
  */
 public final class IngestBenchmark {
@@ -34,6 +36,7 @@ public final class IngestBenchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int batchClients = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         int singleClients = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+        String phases = args.length > 5 ? args[5] : "batch,single";
         String token = TestTokens.bearer("bench", TestTokens.INGEST);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(Math.max(batchClients, singleClients)))
@@ -42,16 +45,31 @@ public final class IngestBenchmark {
         System.out.println("warm-up ...");
         run(client, base, token, measure, 5, batchClients, true);
         run(client, base, token, measure, 5, singleClients, false);
-        Result batch = run(client, base, token, measure, seconds, batchClients, true);
-        System.out.printf("batch  (1,000 per request, %d clients): %,.0f measurements/s, %,.1f requests/s, p50 %.1f ms, p99 %.1f ms, errors %d%n",
-                batchClients, batch.requestsPerSecond() * 1000, batch.requestsPerSecond(), batch.p(50), batch.p(99), batch.errors);
-        Result single = run(client, base, token, measure, seconds, singleClients, false);
-        System.out.printf("single (%d concurrent clients): %,.0f POSTs/s, p50 %.1f ms, p99 %.1f ms, errors %d%n",
-                singleClients, single.requestsPerSecond(), single.p(50), single.p(99), single.errors);
+        if (phases.contains("batch")) {
+            Result batch = run(client, base, token, measure, seconds, batchClients, true);
+            System.out.printf("batch  (1,000 per request, %d clients): %,.0f measurements/s, %,.1f requests/s, p50 %.1f ms, p99 %.1f ms, errors %d, harness CPU %.0f%% of one core%n",
+                    batchClients, batch.requestsPerSecond() * 1000, batch.requestsPerSecond(), batch.p(50), batch.p(99),
+                    batch.errors, batch.harnessCpuPercent());
+        }
+        if (phases.contains("single")) {
+            Result single = run(client, base, token, measure, seconds, singleClients, false);
+            System.out.printf("single (%d concurrent clients): %,.0f POSTs/s, p50 %.1f ms, p99 %.1f ms, errors %d, harness CPU %.0f%% of one core%n",
+                    singleClients, single.requestsPerSecond(), single.p(50), single.p(99), single.errors,
+                    single.harnessCpuPercent());
+        }
         System.exit(0);
     }
 
-    private record Result(long[] latenciesMicros, double seconds, long errors) {
+    /** CPU time this JVM used so far, to show whether the harness itself competes for the 2 cores. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private record Result(long[] latenciesMicros, double seconds, long errors, long cpuNanos) {
+        double harnessCpuPercent() {
+            return cpuNanos / 1e9 / seconds * 100;
+        }
+
         double requestsPerSecond() {
             return latenciesMicros.length / seconds;
         }
@@ -73,6 +91,7 @@ public final class IngestBenchmark {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long started = System.nanoTime();
+        long cpu0 = cpuNanos();
         for (int c = 0; c < clients; c++) {
             int me = c;
             perClient[me] = new long[1 << 20];
@@ -122,7 +141,7 @@ public final class IngestBenchmark {
             at += n;
         }
         Arrays.sort(all);
-        return new Result(all, elapsed, errors.get());
+        return new Result(all, elapsed, errors.get(), cpuNanos() - cpu0);
     }
 
     private static String batchBody(String measure, String prefix) {

@@ -247,6 +247,51 @@ class MeasurementResourceTest {
     }
 
     @Test
+    void shouldCountEveryConcurrentSinglePostOnceWhenTheyShareAGroupCommit() throws Exception {
+        String key = measure("QUARTERLY", "SUM");
+        Instant at = Instant.now().minus(Duration.ofMinutes(1));
+        int clients = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<CompletableFuture<Integer>> plain = new ArrayList<>();
+        List<CompletableFuture<String>> sameId = new ArrayList<>();
+        List<CompletableFuture<Integer>> otherContent = new ArrayList<>();
+        try {
+            for (int c = 0; c < clients; c++) {
+                plain.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", TestData.ingestToken())
+                        .contentType(ContentType.JSON).body(measurement(null, key, 1, at))
+                        .when().post("/measurements").then().extract().statusCode(), pool));
+                // the same client id, same content, posted concurrently: stored once, the others are duplicates
+                sameId.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", TestData.ingestToken())
+                        .contentType(ContentType.JSON).body(measurement("same-" + key, key, 10, at))
+                        .when().post("/measurements").then().extract().path("status"), pool));
+            }
+            for (CompletableFuture<Integer> result : plain) {
+                org.junit.jupiter.api.Assertions.assertEquals(201, result.get());
+            }
+            List<String> statuses = new ArrayList<>();
+            for (CompletableFuture<String> result : sameId) {
+                statuses.add(result.get());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, statuses.stream().filter("ACCEPTED"::equals).count(), statuses.toString());
+            org.junit.jupiter.api.Assertions.assertEquals(clients - 1, statuses.stream().filter("DUPLICATE"::equals).count());
+            // the same id with other content: 409 for each, and nothing of it is counted
+            for (int c = 0; c < 4; c++) {
+                otherContent.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", TestData.ingestToken())
+                        .contentType(ContentType.JSON).body(measurement("same-" + key, key, 99, at))
+                        .when().post("/measurements").then().extract().statusCode(), pool));
+            }
+            for (CompletableFuture<Integer> result : otherContent) {
+                org.junit.jupiter.api.Assertions.assertEquals(409, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].count", equalTo(clients + 1))
+                .body("[0].sum", equalTo(clients + 10));
+    }
+
+    @Test
     void shouldListRawMeasurementsPaginatedAndOmitPeriodsWithoutData() {
         String key = measure("MONTHLY", "LAST");
         Instant at = TestData.thisMonth(5);

@@ -1,0 +1,173 @@
+package io.topline.metrics.measurement;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.topline.metrics.ingest.IngestConfig;
+import io.topline.metrics.problem.Problem;
+import io.topline.metrics.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit for single measurements: the POSTs that arrive while a transaction commits share the next one.
+ *
+ * <p>Why: every single POST of a measure-period upserts the same actual row, and a transaction holds that row's lock
+ * until its commit is on disk, so one transaction per POST serialised them behind one fsync each (about 40 POSTs/s,
+ * the others waiting on the row lock). One writer thread takes whatever is queued, writes it in one transaction (one
+ * insert, one upsert and one {@code topline.actual.updated} per measure-period) and only then answers each request:
+ * a 2xx still means that request's row committed. Nothing waits for a group to fill: under light load a group is one
+ * request, under heavy load the groups grow by themselves. A client id stored with other content fails only its own
+ * request (its row is not written); a failure of the transaction fails every request of the group, none committed.
+ */
+@ApplicationScoped
+public class SingleMeasurementWriter {
+
+    private static final Logger LOG = Logger.getLogger(SingleMeasurementWriter.class);
+
+    /** The outcome of one single measurement. */
+    public enum Result { ACCEPTED, DUPLICATE }
+
+    private record Pending(ValidMeasurement measurement, CompletableFuture<Result> done) {
+    }
+
+    private final MeasurementStore store;
+    private final IngestConfig config;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread writer;
+
+    public SingleMeasurementWriter(MeasurementStore store, IngestConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        writer = new Thread(this::loop, "single-measurement-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        failQueued();
+    }
+
+    /** Writes {@code measurement} in the next group and returns once that group committed. */
+    public Result write(ValidMeasurement measurement) {
+        if (!running) {
+            throw unavailable();
+        }
+        Pending pending = new Pending(measurement, new CompletableFuture<>());
+        queue.add(pending);
+        if (!running) {
+            failQueued();
+        }
+        try {
+            return pending.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the measurement was being written", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void loop() {
+        List<Pending> group = new ArrayList<>();
+        while (running) {
+            try {
+                Pending first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, config.groupCommitMaxSize() - 1);
+                writeGroup(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                // writeGroup already failed the group's requests; the writer goes on with the next group
+                LOG.debugf(e, "A group of %d single measurements failed", group.size());
+            } finally {
+                for (Pending p : group) {
+                    p.done().completeExceptionally(unavailable());
+                }
+                group.clear();
+            }
+        }
+    }
+
+    private void writeGroup(List<Pending> group) {
+        // the same client id twice in one group: the later one waits for the next group, where it is judged against
+        // what this one stored, exactly as if it had arrived after this commit
+        Map<String, Pending> firstById = new HashMap<>();
+        Map<ValidMeasurement, Pending> byMeasurement = new IdentityHashMap<>();
+        List<ValidMeasurement> distinct = new ArrayList<>(group.size());
+        List<Pending> later = new ArrayList<>();
+        for (Pending p : group) {
+            ValidMeasurement m = p.measurement();
+            if (m.clientId() != null && firstById.putIfAbsent(m.clientId(), p) != null) {
+                later.add(p);
+            } else {
+                distinct.add(m);
+                byMeasurement.put(m, p);
+            }
+        }
+        group.removeAll(later);
+        IngestOutcome outcome;
+        try {
+            outcome = store.ingest(distinct, Instant.now(), false, o -> o);
+        } catch (RuntimeException e) {
+            for (Pending p : group) {
+                p.done().completeExceptionally(e);
+            }
+            queue.addAll(later);
+            throw e;
+        }
+        outcome.accepted().forEach(m -> byMeasurement.get(m).done().complete(Result.ACCEPTED));
+        outcome.duplicates().forEach(m -> byMeasurement.get(m).done().complete(Result.DUPLICATE));
+        outcome.conflicts().forEach(m -> byMeasurement.get(m).done().completeExceptionally(conflict(m.clientId())));
+        queue.addAll(later);
+    }
+
+    private void failQueued() {
+        for (Pending p = queue.poll(); p != null; p = queue.poll()) {
+            p.done().completeExceptionally(unavailable());
+        }
+    }
+
+    private static ProblemException conflict(String clientId) {
+        return MeasurementStore.conflict(List.of(new Problem.Violation("id", MeasurementStore.alreadyRecorded(clientId))));
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(503, "unavailable", "Service unavailable",
+                "The service is shutting down; nothing was written, retry", List.of());
+    }
+}
