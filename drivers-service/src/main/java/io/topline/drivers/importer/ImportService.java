@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Imports a whole organisation in one transaction: every rule is checked against the file and the current state
@@ -188,7 +189,7 @@ public class ImportService {
             drivers.findByKey(driverKey).ifPresent(driver -> measures.activeOf(driver).forEach(m -> active.add(m.key())));
             if (active.size() > config.maxActiveMeasuresPerDriver()) {
                 violations.add(new Problem.Violation(firstPathByDriver.get(driverKey), "driver '" + driverKey
-                        + "' would have " + active.size() + " active measures " + new java.util.TreeSet<>(active)
+                        + "' would have " + active.size() + " active measures " + new TreeSet<>(active)
                         + "; a driver keeps at most " + config.maxActiveMeasuresPerDriver() + " (the focus rule)"));
             }
         });

@@ -19,10 +19,12 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+/** Drivers over HTTP: lifecycle, optimistic concurrency, the acyclic flow rule, bad input and security. */
 @QuarkusTest
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class DriverResourceTest {
@@ -271,7 +273,7 @@ class DriverResourceTest {
                 .body("paths.'/drivers/flow'.get.summary", equalTo("Read the revenue flow"))
                 .body("paths.'/drivers/import'.post.summary", equalTo("Import definitions"))
                 .body("paths.'/measures/{key}/targets'.post.summary", equalTo("Add a target version"))
-                .body("tags.name", org.hamcrest.Matchers.hasItems("Drivers", "Measures", "Targets", "Import"));
+                .body("tags.name", hasItems("Drivers", "Measures", "Targets", "Import"));
     }
 
     @Test

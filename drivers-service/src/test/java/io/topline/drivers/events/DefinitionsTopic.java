@@ -6,10 +6,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -55,7 +55,7 @@ final class DefinitionsTopic {
         return records.stream().filter(r -> r.key().equals(key)).toList();
     }
 
-    static Map<String, String> header(ConsumerRecord<String, String> record) {
-        return Map.of("content-type", new String(record.headers().lastHeader("content-type").value()));
+    static String contentType(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8);
     }
 }

@@ -24,6 +24,7 @@ import static io.topline.drivers.TestData.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Writes succeed while the broker is down; afterwards each event is published once, in order per key. */
 @QuarkusTest
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class OutboxOutageTest {

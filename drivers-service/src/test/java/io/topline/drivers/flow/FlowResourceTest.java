@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static io.topline.drivers.TestData.asAdmin;
 import static io.topline.drivers.TestData.asViewer;
 import static org.hamcrest.Matchers.containsString;
@@ -22,6 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The revenue flow over HTTP: stable topological order, edges, measures and a stored cycle. */
 @QuarkusTest
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class FlowResourceTest {
@@ -104,7 +106,7 @@ class FlowResourceTest {
     @Test
     void shouldRequireAReadRole() {
         TestData.asIngest().get("/drivers/flow").then().statusCode(403).contentType("application/problem+json");
-        io.restassured.RestAssured.given().get("/drivers/flow").then().statusCode(401).contentType("application/problem+json");
+        given().get("/drivers/flow").then().statusCode(401).contentType("application/problem+json");
     }
 
     private static String create(String prefix, String function, String... feedsInto) {

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+/** The focus rule follows its configured maximum. */
 class FocusRuleTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");

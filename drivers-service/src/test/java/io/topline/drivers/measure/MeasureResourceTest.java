@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static io.topline.drivers.TestData.asAdmin;
 import static io.topline.drivers.TestData.asViewer;
 import static org.hamcrest.Matchers.contains;
@@ -20,6 +21,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+/** Measures over HTTP: owner default, the focus rule, currencies, enums, updates and security. */
 @QuarkusTest
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class MeasureResourceTest {
@@ -192,7 +194,7 @@ class MeasureResourceTest {
                 .body("type", equalTo("https://topline.dev/problems/forbidden"));
         asViewer().header("If-Match", "\"1\"").post("/measures/" + key + "/archive")
                 .then().statusCode(403).contentType("application/problem+json");
-        io.restassured.RestAssured.given().get("/measures/" + key)
+        given().get("/measures/" + key)
                 .then().statusCode(401).contentType("application/problem+json");
         asViewer().get("/measures/nothing-here")
                 .then().statusCode(404).body("detail", equalTo("Measure 'nothing-here' does not exist"));
