@@ -20,10 +20,8 @@ import org.jboss.logging.Logger;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -122,12 +120,18 @@ public class OutboxRelay {
                     if (batch.isEmpty()) {
                         return 0;
                     }
-                    List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-                    for (OutboxEvent event : batch) {
-                        acks.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
-                    }
-                    CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                            .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    // sent with the transaction suspended: context propagation would otherwise carry it to the
+                    // producer's callback threads, and a commit that finds them still inside it fails after the
+                    // broker acknowledged, so the round would be published again.
+                    // One at a time: the connector retries a failed send by itself, after later sends of the same
+                    // key went through, which would break the order per key; alert transitions are few, and consumers read them in order.
+                    QuarkusTransaction.suspendingExisting().call(() -> {
+                        for (OutboxEvent event : batch) {
+                            emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage()
+                                    .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                        }
+                        return batch.size();
+                    });
                     // by id, not by range: a row with a lower id may commit after this round read the table
                     repository.delete("id in ?1", batch.stream().map(OutboxEvent::id).toList());
                     return batch.size();
