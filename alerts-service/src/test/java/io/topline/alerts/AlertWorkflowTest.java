@@ -136,7 +136,7 @@ class AlertWorkflowTest {
                 .body("type", equalTo("https://topline.dev/problems/malformed-json"))
                 .body("title", equalTo("Malformed JSON"))
                 .body("status", equalTo(400))
-                .body("detail", equalTo("The request body is not valid JSON"))
+                .body("detail", equalTo("The request body is not valid JSON at field 'comment'"))
                 .body("instance", equalTo("/alerts/" + id + "/acknowledge"));
         given().header("Authorization", ONCALL).contentType("application/json").body("{\"remark\":\"x\"}")
                 .when().post("/alerts/" + id + "/acknowledge")
