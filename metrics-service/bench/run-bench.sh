@@ -70,6 +70,21 @@ SERVICE_CPU0=$(awk '{print $14+$15}' /proc/$SERVICE_PID/stat)
 psql -h 127.0.0.1 -p 15432 -U postgres -d topline_metrics -qc "SELECT pg_stat_statements_reset()" >/dev/null
 java -cp "$TEST_CP" io.topline.metrics.bench.IngestBenchmark http://127.0.0.1:18082 bench-measure "$SECONDS_PER_PHASE" \
   "${BENCH_BATCH_CLIENTS:-4}" "${BENCH_SINGLE_CLIENTS:-16}" "${BENCH_PHASES:-batch,single}"
+if [ -n "${BENCH_WRK:-}" ] && command -v wrk >/dev/null; then
+  # cross-check of the single-POST figure with a C load generator (Debian's wrk), which costs far less CPU than the
+  # Java harness on the same 2 cores
+  TOKEN=$(java -cp "$TEST_CP" io.topline.metrics.bench.IngestBenchmark http://127.0.0.1:18082 bench-measure 0 1 1 token 2>/dev/null | tail -1)
+  AT=$(date -u -d '-5 seconds' +%Y-%m-%dT%H:%M:%SZ)
+  cat > "$WORK/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "$TOKEN"
+wrk.body = '{"measure":"bench-measure","value":42.5,"occurredAt":"$AT","source":"bench"}'
+LUA
+  echo "wrk single POSTs (${BENCH_SINGLE_CLIENTS:-16} connections), load $(cut -d' ' -f1 /proc/loadavg):"
+  wrk -t2 -c"${BENCH_SINGLE_CLIENTS:-16}" -d"${SECONDS_PER_PHASE}s" --latency -s "$WORK/post.lua" http://127.0.0.1:18082/measurements \
+    | grep -E "Latency|50%|99%|Requests/sec|Non-2xx|Socket errors"
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "service CPU (all phases incl. warm-up): $(( ($(awk '{print $14+$15}' /proc/$SERVICE_PID/stat) - SERVICE_CPU0) / $(getconf CLK_TCK) )) s"
 psql -h 127.0.0.1 -p 15432 -U postgres -d topline_metrics -c "SELECT calls, round(total_exec_time::numeric, 0) AS total_ms,

@@ -45,6 +45,10 @@ public interface IngestConfig {
     @WithDefault("512")
     int groupCommitMaxSize();
 
+    /** Writer threads (each with its own transaction at a time) that take groups of single POSTs. */
+    @WithDefault("2")
+    int groupCommitWriters();
+
     /** How long a Kafka record that fails for a reason other than its content is retried before it is dead-lettered. */
     @WithDefault("60s")
     Duration kafkaRetryFor();

@@ -31,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * a 2xx still means that request's row committed. Nothing waits for a group to fill: under light load a group is one
  * request, under heavy load the groups grow by themselves. A client id stored with other content fails only its own
  * request (its row is not written); a failure of the transaction fails every request of the group, none committed.
+ *
+ * <p>A few writers run side by side so that one group's inserts overlap the previous group's commit; they meet on the
+ * actual row lock like concurrent batches do, so no update is lost, and a client id in flight in another group is
+ * judged once that group committed (the unique index waits for it).
  */
 @ApplicationScoped
 public class SingleMeasurementWriter {
@@ -46,8 +50,8 @@ public class SingleMeasurementWriter {
     private final MeasurementStore store;
     private final IngestConfig config;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
-    private Thread writer;
 
     public SingleMeasurementWriter(MeasurementStore store, IngestConfig config) {
         this.store = store;
@@ -56,15 +60,18 @@ public class SingleMeasurementWriter {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        writer = new Thread(this::loop, "single-measurement-writer");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 0; i < config.groupCommitWriters(); i++) {
+            Thread writer = new Thread(this::loop, "single-measurement-writer-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        if (writer != null) {
-            writer.interrupt();
+        writers.forEach(Thread::interrupt);
+        for (Thread writer : writers) {
             try {
                 writer.join(5_000);
             } catch (InterruptedException e) {

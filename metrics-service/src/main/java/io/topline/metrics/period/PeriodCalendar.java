@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,11 @@ public class PeriodCalendar {
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
 
     private final ZoneId zone;
+    /*
+     * The last period computed per cadence: nearly every measurement of a batch falls into the same period, and
+     * computing it (zone conversion, ISO week fields, String.format) showed up in the batch profile for each item.
+     */
+    private final AtomicReferenceArray<Period> recent = new AtomicReferenceArray<>(Cadence.values().length);
 
     public PeriodCalendar(OrganisationConfig config) {
         this.zone = config.timeZone();
@@ -32,6 +38,16 @@ public class PeriodCalendar {
 
     /** The period of {@code cadence} that contains {@code instant}. */
     public Period periodOf(Cadence cadence, Instant instant) {
+        Period last = recent.get(cadence.ordinal());
+        if (last != null && !instant.isBefore(last.start()) && instant.isBefore(last.end())) {
+            return last;
+        }
+        Period computed = compute(cadence, instant);
+        recent.set(cadence.ordinal(), computed);
+        return computed;
+    }
+
+    private Period compute(Cadence cadence, Instant instant) {
         LocalDate day = instant.atZone(zone).toLocalDate();
         return switch (cadence) {
             case WEEKLY -> {
