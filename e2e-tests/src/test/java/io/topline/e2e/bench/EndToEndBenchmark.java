@@ -1,0 +1,470 @@
+package io.topline.e2e.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.topline.e2e.AlertsTopic;
+import io.topline.e2e.Api;
+import io.topline.e2e.Suite;
+import io.topline.e2e.WebhookReceiver;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The end-to-end benchmark of issue 6, run against the real suite (see {@code e2e-tests/bench/run.sh}): service start
+ * time and resident memory, alert latency from the POST that makes a target miss to the alert on Kafka and at a
+ * webhook, scorecard latency with 500 measures and 13 periods, and sustained ingestion throughput. Prints a Markdown
+ * report and writes it to {@code e2e-tests/target/bench/results.md}.
+ */
+public final class EndToEndBenchmark {
+
+    private static final int SCORECARD_MEASURES = 500;
+    private static final int ALERT_MEASURES = 60;
+    private static final int ALERT_WEEKS = 4;
+    private static final int INGEST_MEASURES = 100;
+    private static final int PERIODS = 13;
+    private static final Duration INGEST_DURATION = Duration.ofSeconds(Integer.getInteger("bench.ingest.seconds", 30));
+    private static final int SCORECARD_CALLS = Integer.getInteger("bench.scorecard.calls", 300);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final StringBuilder report = new StringBuilder();
+    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+    public static void main(String[] args) throws Exception {
+        new EndToEndBenchmark().run();
+        // the suite's shutdown hook stops the stack
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        line("# Run " + Instant.now());
+        line("");
+        long t0 = System.nanoTime();
+        Suite.ensureStarted();
+        line("Whole suite from nothing (start.sh: PostgreSQL, broker, topics, three services, tokens): "
+                + millis(System.nanoTime() - t0) + " ms");
+        line("");
+        startTimes();
+        defineOrganisation();
+        jfr("JFR.start", "settings=profile");
+        alertLatency();
+        jfr("JFR.stop", null);
+        scorecardLatency();
+        ingestionThroughput();
+        memory();
+        Path out = Suite.root().resolve("e2e-tests/target/bench/results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println("\nWritten to " + out);
+    }
+
+    // --- start time ------------------------------------------------------------------------------------------------
+
+    /** Restarts each service alone (SIGTERM, then start.sh) and times it until ready; also reads Quarkus's own figure. */
+    private void startTimes() throws Exception {
+        line("## Start time (each service restarted alone, infrastructure running)");
+        line("");
+        line("| service | start.sh until /q/health/ready UP | Quarkus \"started in\" |");
+        line("|---|---|---|");
+        for (String service : List.of("drivers-service", "metrics-service", "alerts-service")) {
+            long pid = Suite.pid(service);
+            ProcessHandle.of(pid).ifPresent(p -> {
+                p.destroy();
+                p.onExit().join();
+            });
+            long start = System.nanoTime();
+            Suite.start();
+            long wall = millis(System.nanoTime() - start);
+            line("| " + service + " | " + wall + " ms | " + quarkusStartedIn(service) + " |");
+        }
+        line("");
+        line("start.sh itself adds about a second (it checks the infrastructure and writes the tokens with a JVM).");
+        line("");
+    }
+
+    private static String quarkusStartedIn(String service) throws IOException {
+        String log = Files.readString(Suite.stateDir().resolve("logs").resolve(service + ".log"));
+        Matcher m = Pattern.compile("started in ([0-9.]+)s").matcher(log);
+        String last = "?";
+        while (m.find()) {
+            last = m.group(1) + " s";
+        }
+        return last;
+    }
+
+    // --- definitions -----------------------------------------------------------------------------------------------
+
+    /** Scorecard, alert and ingestion measures, all weekly, imported in one call; then both catalogs catch up. */
+    private void defineOrganisation() {
+        ObjectNode org = Api.object();
+        ArrayNode drivers = org.putArray("drivers");
+        ArrayNode measures = org.putArray("measures");
+        String firstWeek = week(today.minusWeeks(PERIODS + 2));
+        addMeasures(drivers, measures, "card", SCORECARD_MEASURES, "AVERAGE", firstWeek, true);
+        addMeasures(drivers, measures, "alrt", ALERT_MEASURES, "SUM", firstWeek, true);
+        addMeasures(drivers, measures, "ingt", INGEST_MEASURES, "SUM", firstWeek, false);
+        long start = System.nanoTime();
+        Api.post(Suite.driversUrl() + "/drivers/import", Api.ADMIN, org, 200);
+        long imported = millis(System.nanoTime() - start);
+        String last = "ingt-" + String.format("%04d", INGEST_MEASURES - 1);
+        String lastCard = "card-" + String.format("%04d", SCORECARD_MEASURES - 1);
+        waitUntil(Duration.ofMinutes(3), () -> get(Suite.metricsUrl() + "/actuals?measure=" + last) == 200
+                && get(Suite.metricsUrl() + "/actuals?measure=" + lastCard) == 200
+                && scorecardRows() >= SCORECARD_MEASURES + ALERT_MEASURES + INGEST_MEASURES);
+        line("## Definitions");
+        line("");
+        line("Imported " + (SCORECARD_MEASURES + ALERT_MEASURES + INGEST_MEASURES) + " weekly measures on "
+                + (SCORECARD_MEASURES + ALERT_MEASURES + INGEST_MEASURES) / 2 + " drivers in one call: " + imported
+                + " ms; both consumers had every measure " + millis(System.nanoTime() - start) + " ms after the call began.");
+        line("");
+    }
+
+    private static void addMeasures(ArrayNode drivers, ArrayNode measures, String prefix, int count, String aggregation,
+                                    String from, boolean targeted) {
+        for (int i = 0; i < count; i += 2) {
+            String driver = prefix + "-d" + String.format("%04d", i / 2);
+            drivers.addObject().put("key", driver).put("name", "Driver " + driver).put("function", "OTHER")
+                    .put("owner", "bench@example.com").put("description", "benchmark").putArray("feedsInto");
+            for (int j = i; j < Math.min(i + 2, count); j++) {
+                ObjectNode m = measures.addObject();
+                m.put("key", prefix + "-" + String.format("%04d", j)).put("driverKey", driver)
+                        .put("name", "Measure " + prefix + " " + j).put("unit", "COUNT").put("aggregation", aggregation)
+                        .put("direction", "HIGHER_IS_BETTER").put("cadence", "WEEKLY").put("description", "benchmark");
+                ArrayNode targets = m.putArray("targets");
+                if (targeted) {
+                    targets.addObject().put("effectiveFrom", from).put("successLevel", 100).put("failureLevel", 50)
+                            .put("severity", "WARNING");
+                }
+            }
+        }
+    }
+
+    private int scorecardRows() {
+        try {
+            return Api.get(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods=1", Api.VIEWER, 200).get("measures").size();
+        } catch (AssertionError e) {
+            return -1;
+        }
+    }
+
+    // --- alert latency ---------------------------------------------------------------------------------------------
+
+    /**
+     * One miss at a time on a quiet system: a single POST puts a closed past week of a SUM measure below its failure
+     * level, which makes a FINAL MISSED evaluation and one alert; the clock runs from just before the POST is sent to
+     * the moment the alert's record reaches a plain Kafka consumer, and to the moment the webhook arrives (verified).
+     */
+    private void alertLatency() throws Exception {
+        Map<String, Long> kafkaAt = new ConcurrentHashMap<>();
+        Map<String, Long> hookAt = new ConcurrentHashMap<>();
+        try (AlertsTopic topic = AlertsTopic.fromNow(r -> {
+                if ("topline.alert.fired".equals(r.event().get("type").asText())) {
+                    kafkaAt.putIfAbsent(r.data().get("dedupKey").asText(), r.receivedNanos());
+                }
+            });
+             WebhookReceiver hook = new WebhookReceiver(d -> {
+                 if ("topline.alert.fired".equals(d.body().get("type").asText())) {
+                     hookAt.putIfAbsent(d.body().get("data").get("dedupKey").asText(), d.receivedNanos());
+                 }
+             })) {
+            JsonNode sub = Api.post(Suite.alertsUrl() + "/subscriptions", Api.ADMIN,
+                    Map.of("url", hook.url(), "description", "benchmark", "kinds", List.of("MISSED")), 201);
+            hook.secret(sub.get("secret").asText());
+            Histogram kafka = new Histogram(60_000_000L, 3);
+            Histogram webhook = new Histogram(60_000_000L, 3);
+            int misses = 0;
+            int lost = 0;
+            // the first 20 misses are a warm-up (class loading and JIT in three services) and are not recorded
+            int index = 0;
+            for (int w = 1; w <= ALERT_WEEKS; w++) {
+                for (int i = 0; i < ALERT_MEASURES; i++, index++) {
+                    String measure = "alrt-" + String.format("%04d", i);
+                    LocalDate day = today.minusWeeks(w).with(DayOfWeek.WEDNESDAY);
+                    String dedup = measure + ":" + week(day) + ":MISSED";
+                    String body = Api.tree(Map.of("id", "bench-" + dedup, "measure", measure, "value", 10,
+                            "occurredAt", day.atTime(12, 0).toInstant(ZoneOffset.UTC).toString(),
+                            "source", "bench")).toString();
+                    long sent = System.nanoTime();
+                    int status = post("/measurements", body);
+                    if (status != 201) {
+                        throw new IllegalStateException("POST answered " + status);
+                    }
+                    long deadline = sent + TimeUnit.SECONDS.toNanos(20);
+                    while ((!kafkaAt.containsKey(dedup) || !hookAt.containsKey(dedup)) && System.nanoTime() < deadline) {
+                        Thread.sleep(1);
+                    }
+                    if (index < 20) {
+                        continue;
+                    }
+                    if (!kafkaAt.containsKey(dedup) || !hookAt.containsKey(dedup)) {
+                        lost++;
+                        continue;
+                    }
+                    misses++;
+                    kafka.recordValue((kafkaAt.get(dedup) - sent) / 1000);
+                    webhook.recordValue((hookAt.get(dedup) - sent) / 1000);
+                }
+            }
+            line("## Alert latency (POST that makes a target miss -> alert; settle time 0; one miss at a time)");
+            line("");
+            line("Measured over " + misses + " misses (after 20 warm-up misses); " + lost + " did not arrive within 20 s.");
+            line("");
+            line("| channel | p50 | p90 | p99 | max |");
+            line("|---|---|---|---|---|");
+            line(row("Kafka (topline.alerts, plain consumer)", kafka));
+            line(row("webhook (verified Standard Webhooks delivery)", webhook));
+            line("");
+        }
+    }
+
+    // --- scorecard -------------------------------------------------------------------------------------------------
+
+    /** 500 measures with 13 weeks of data each (closed weeks FINAL, the current one provisional), then timed GETs. */
+    private void scorecardLatency() throws Exception {
+        Random random = new Random(42);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < SCORECARD_MEASURES; i++) {
+            for (int w = 0; w < PERIODS; w++) {
+                Instant at = w == 0 ? Instant.now().minusSeconds(60)
+                        : today.minusWeeks(w).with(DayOfWeek.WEDNESDAY).atTime(12, 0).toInstant(ZoneOffset.UTC);
+                items.add(Map.of("id", "card-" + i + "-" + w, "measure", "card-" + String.format("%04d", i),
+                        "value", 100 + random.nextInt(20), "occurredAt", at.toString(), "source", "bench"));
+            }
+        }
+        long start = System.nanoTime();
+        for (int from = 0; from < items.size(); from += 1000) {
+            int status = post("/measurements/batch", Api.tree(Map.of("items",
+                    items.subList(from, Math.min(items.size(), from + 1000)))).toString());
+            if (status != 200) {
+                throw new IllegalStateException("batch answered " + status);
+            }
+        }
+        // alerts-service has evaluated everything when every card row shows an actual in each of its 13 cells
+        waitUntil(Duration.ofMinutes(5), () -> {
+            JsonNode card = Api.get(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods=" + PERIODS, Api.VIEWER, 200);
+            int complete = 0;
+            for (JsonNode row : card.get("measures")) {
+                if (row.get("key").asText().startsWith("card-")) {
+                    boolean all = true;
+                    for (JsonNode cell : row.get("periods")) {
+                        all &= !cell.get("status").isNull();
+                    }
+                    complete += all ? 1 : 0;
+                }
+            }
+            return complete == SCORECARD_MEASURES;
+        });
+        long ready = millis(System.nanoTime() - start);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods=" + PERIODS))
+                .header("Authorization", "Bearer " + Suite.token(Api.VIEWER)).GET().build();
+        for (int i = 0; i < 50; i++) {
+            http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        Histogram latency = new Histogram(60_000_000L, 3);
+        int bytes = 0;
+        for (int i = 0; i < SCORECARD_CALLS; i++) {
+            long t = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            latency.recordValue((System.nanoTime() - t) / 1000);
+            bytes = response.body().length();
+        }
+        line("## Scorecard latency (GET /scorecard?cadence=WEEKLY&periods=13)");
+        line("");
+        line(SCORECARD_MEASURES + " measures with 13 weeks of data (plus " + (ALERT_MEASURES + INGEST_MEASURES)
+                + " other weekly measures in the response: " + (SCORECARD_MEASURES + ALERT_MEASURES + INGEST_MEASURES)
+                + " rows, " + bytes / 1024 + " KiB); " + items.size() + " measurements posted and evaluated in " + ready
+                + " ms; " + SCORECARD_CALLS + " sequential calls after 50 warm-up calls.");
+        line("");
+        line("| | p50 | p90 | p99 | max |");
+        line("|---|---|---|---|---|");
+        line(row("scorecard", latency));
+        line("");
+    }
+
+    // --- ingestion -------------------------------------------------------------------------------------------------
+
+    /** Two clients post batches of 1,000 for a fixed time; a 2xx means committed, so counted means stored. */
+    private void ingestionThroughput() throws Exception {
+        AtomicLong stored = new AtomicLong();
+        Histogram batchLatency = new Histogram(60_000_000L, 3);
+        long end = System.nanoTime() + INGEST_DURATION.toNanos();
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        List<Future<?>> done = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < 2; c++) {
+            int client = c;
+            done.add(clients.submit(() -> {
+                Random random = new Random(client);
+                long n = 0;
+                while (System.nanoTime() < end) {
+                    List<Map<String, Object>> items = new ArrayList<>(1000);
+                    for (int i = 0; i < 1000; i++) {
+                        items.add(Map.of("id", "ingt-" + client + "-" + n++,
+                                "measure", "ingt-" + String.format("%04d", random.nextInt(INGEST_MEASURES)),
+                                "value", random.nextInt(1000),
+                                "occurredAt", Instant.now().minusSeconds(random.nextInt(86_400 * 7 * PERIODS)).toString(),
+                                "source", "bench"));
+                    }
+                    String body = Api.tree(Map.of("items", items)).toString();
+                    long t = System.nanoTime();
+                    int status = post("/measurements/batch", body);
+                    if (status != 200) {
+                        throw new IllegalStateException("batch answered " + status);
+                    }
+                    synchronized (batchLatency) {
+                        batchLatency.recordValue((System.nanoTime() - t) / 1000);
+                    }
+                    stored.addAndGet(1000);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        clients.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        line("## Sustained ingestion (metrics-service, batches of 1,000, 2 concurrent clients, "
+                + INGEST_DURATION.toSeconds() + " s)");
+        line("");
+        line(String.format("%,d measurements committed in %.1f s: **%,.0f measurements/s**; "
+                + "each batch touches up to 1,000 measure-periods (%d measures x 13 weeks), so nearly every item "
+                + "changes an actual and makes an outbox event.", stored.get(), seconds, stored.get() / seconds,
+                INGEST_MEASURES));
+        line("");
+        line("| | p50 | p90 | p99 | max |");
+        line("|---|---|---|---|---|");
+        line(row("batch of 1,000", batchLatency));
+        line("");
+    }
+
+    // --- memory ----------------------------------------------------------------------------------------------------
+
+    private void memory() throws IOException {
+        line("## Resident memory (after the runs above; -Xmx384m, the local stack's default)");
+        line("");
+        line("| process | VmRSS | VmHWM (peak) |");
+        line("|---|---|---|");
+        for (String name : List.of("drivers-service", "metrics-service", "alerts-service", "kafka", "postgres")) {
+            Map<String, String> status = new LinkedHashMap<>();
+            for (String l : Files.readAllLines(Path.of("/proc/" + Suite.pid(name) + "/status"))) {
+                int colon = l.indexOf(':');
+                if (colon > 0) {
+                    status.put(l.substring(0, colon), l.substring(colon + 1).trim());
+                }
+            }
+            line("| " + name + (name.equals("postgres") ? " (launcher JVM only)" : "") + " | "
+                    + mib(status.get("VmRSS")) + " | " + mib(status.get("VmHWM")) + " |");
+        }
+        line("");
+    }
+
+    private static String mib(String kb) {
+        long value = Long.parseLong(kb.replace("kB", "").trim());
+        return (value / 1024) + " MiB";
+    }
+
+    /**
+     * With {@code -Dbench.jfr=true}, records the alert-latency phase in each service with Flight Recorder
+     * ({@code jcmd <pid> JFR.start/JFR.stop}) into {@code e2e-tests/target/bench/<service>.jfr}.
+     */
+    private static void jfr(String command, String settings) throws IOException, InterruptedException {
+        if (!Boolean.getBoolean("bench.jfr")) {
+            return;
+        }
+        for (String service : List.of("drivers-service", "metrics-service", "alerts-service")) {
+            Path file = Suite.root().resolve("e2e-tests/target/bench/" + service + ".jfr");
+            Files.createDirectories(file.getParent());
+            List<String> args = new ArrayList<>(List.of("jcmd", Long.toString(Suite.pid(service)), command, "name=bench"));
+            if (settings != null) {
+                args.add(settings);
+            } else {
+                args.add("filename=" + file);
+            }
+            new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------------
+
+    private int post(String path, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Suite.metricsUrl() + path))
+                .header("Authorization", "Bearer " + Suite.token(Api.INGEST))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private int get(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + Suite.token(Api.VIEWER)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static void waitUntil(Duration limit, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Condition not reached within " + limit);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static String week(LocalDate day) {
+        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    private static String row(String name, Histogram h) {
+        return String.format("| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms |", name, h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private void line(String text) {
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+}
