@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -86,8 +84,7 @@ public class MeasurementRules {
         } else {
             try {
                 // PostgreSQL keeps microseconds: truncate here so a retry compares equal to what was stored
-                occurredAt = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
-                        .truncatedTo(ChronoUnit.MICROS);
+                occurredAt = OffsetInstants.parse(text).truncatedTo(ChronoUnit.MICROS);
                 if (occurredAt.isAfter(now.plus(config.futureSkew()))) {
                     violations.add(new Problem.Violation(prefix + "occurredAt",
                             "lies more than " + config.futureSkew() + " in the future"));
