@@ -151,7 +151,8 @@ class AlertWorkflowTest {
     }
 
     static String firingAlertOf(String measure) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        // the module's first test may also wait for the consumers to join their group on a loaded machine
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", VIEWER).queryParam("measure", measure).when().get("/alerts")
                         .then().statusCode(200).body("totalItems", equalTo(1)));
         return given().header("Authorization", VIEWER).queryParam("measure", measure).when().get("/alerts")

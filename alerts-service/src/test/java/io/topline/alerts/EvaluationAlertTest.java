@@ -63,17 +63,21 @@ class EvaluationAlertTest {
                             Instant.parse("2026-09-20T08:00:00Z")));
         }
         TestData.publishActual(met, Cadence.MONTHLY, "LAST", "2026-10", "96.5", 1);
-        // a flood of updates for one miss, replays and an older revision arriving late
         TestData.publishActual(missed, Cadence.MONTHLY, "LAST", "2026-10", "88.0", 1);
+        // the first final evaluation must exist before the later changes: the two topics are read independently, so
+        // a measure that arrived after all its actuals would be judged once, FINAL, and never revised
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> evaluation(missed, "2026-10")
+                .body("items[0].actual", equalTo(88.0f)).body("items[0].state", equalTo("FINAL")));
+        // a flood of updates for one miss, replays and an older revision arriving late
         TestData.publishActual(missed, Cadence.MONTHLY, "LAST", "2026-10", "89", 2);
         TestData.publishActual(missed, Cadence.MONTHLY, "LAST", "2026-10", "88.0", 3);
         TestData.publishActual(missed, Cadence.MONTHLY, "LAST", "2026-10", "88.0", 3);
         TestData.publishActual(missed, Cadence.MONTHLY, "LAST", "2026-10", "50", 2);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> evaluation(missed, "2026-10")
-                .body("items[0].actual", equalTo(88.0f)));
-        evaluation(met, "2026-10").body("items[0].status", equalTo("MET")).body("items[0].state", equalTo("FINAL"));
         // 88.0 then 89 then 88.0 again after the period closed: later changes revise the final evaluation
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> evaluation(missed, "2026-10")
+                .body("items[0].actual", equalTo(88.0f)).body("items[0].state", equalTo("REVISED")));
+        evaluation(met, "2026-10").body("items[0].status", equalTo("MET")).body("items[0].state", equalTo("FINAL"));
         evaluation(missed, "2026-10")
                 .body("items[0].status", equalTo("MISSED"))
                 .body("items[0].state", equalTo("REVISED"))
@@ -168,6 +172,31 @@ class EvaluationAlertTest {
         assertEquals(key + ":2026-W47:NO_DATA", events.get(0).get("data").get("dedupKey").asText());
         assertEquals("Marketing-qualified leads has no data for 2026-W47: no measurement arrived before the period closed",
                 events.get(0).get("data").get("summary").asText());
+    }
+
+    @Test
+    void shouldReviseANoDataEvaluationWhenLateDataArrivesAndResolveItsAlert() {
+        clock.pin(NOW);
+        String key = TestData.key("mql-late");
+        TestData.publishMeasure(key, TestData.key("marketing"), "Marketing-qualified leads", "COUNT", "COUNT",
+                "HIGHER_IS_BETTER", Cadence.WEEKLY, 1, TestData.target(1, "2026-W47", "50", "30", "WARNING",
+                        Instant.parse("2026-11-16T09:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            evaluations.closePeriods(key);
+            evaluation(key, "2026-W47").body("items[0].status", equalTo("NO_DATA"))
+                    .body("items[0].state", equalTo("FINAL"));
+        });
+
+        TestData.publishActual(key, Cadence.WEEKLY, "COUNT", "2026-W47", "20", 1);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> evaluation(key, "2026-W47")
+                .body("items[0].status", equalTo("MISSED"))
+                .body("items[0].state", equalTo("REVISED"))
+                .body("items[0].actual", equalTo(20)));
+        List<JsonNode> events = TestData.alertEvents(key, found -> found.size() >= 3);
+        assertEquals(List.of("NO_DATA:FIRING", "MISSED:FIRING", "NO_DATA:RESOLVED"), events.stream()
+                .map(e -> e.get("data").get("kind").asText() + ":" + e.get("data").get("state").asText()).toList());
+        assertEquals("REVISED", events.get(1).get("data").get("evaluation").get("state").asText());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.topline.alerts.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topline.alerts.alert.AlertEventData;
+import io.topline.alerts.subscription.SecretCipher;
 import io.topline.alerts.subscription.Subscription;
 import io.topline.alerts.subscription.SubscriptionRepository;
 import io.topline.alerts.web.Page;
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +36,19 @@ public class DeliveryService {
     private final WebhookConfig config;
     private final ObjectMapper mapper;
     private final Event<DeliveriesScheduled> scheduled;
+    private final SecretCipher cipher;
 
+    @SuppressWarnings("java:S107")
     public DeliveryService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
                            WebhookAttemptRepository attempts, WebhookConfig config, ObjectMapper mapper,
-                           Event<DeliveriesScheduled> scheduled) {
+                           Event<DeliveriesScheduled> scheduled, SecretCipher cipher) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.config = config;
         this.mapper = mapper;
         this.scheduled = scheduled;
+        this.cipher = cipher;
     }
 
     /**
@@ -79,7 +84,7 @@ public class DeliveryService {
     public List<DeliveryJob> claimDue(int limit) {
         Instant now = Instant.now();
         Instant lease = now.plus(config.timeout()).plusSeconds(30);
-        List<DeliveryJob> jobs = new java.util.ArrayList<>();
+        List<DeliveryJob> jobs = new ArrayList<>();
         for (WebhookDelivery delivery : deliveries.lockDue(now, limit)) {
             Subscription subscription = subscriptions.findById(delivery.subscriptionId());
             if (subscription == null || !subscription.active()) {
@@ -87,7 +92,7 @@ public class DeliveryService {
                 continue;
             }
             delivery.lease(lease);
-            jobs.add(new DeliveryJob(delivery.id(), subscription.id(), subscription.url(), subscription.secret(),
+            jobs.add(new DeliveryJob(delivery.id(), subscription.id(), subscription.url(), subscription.secret(cipher),
                     delivery.messageId(), delivery.payload(), delivery.attempts() + 1));
         }
         return jobs;

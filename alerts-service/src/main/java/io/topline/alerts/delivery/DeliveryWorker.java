@@ -9,11 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -36,27 +31,22 @@ import java.util.concurrent.TimeUnit;
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-    private static final int BATCH = 50;
+    static final int BATCH = 50;
 
     private final DeliveryService deliveries;
-    private final SsrfGuard guard;
+    private final WebhookSender sender;
     private final WebhookConfig config;
     private final Semaphore wakeUp = new Semaphore(0);
-    private HttpClient client;
     private ExecutorService worker;
     private volatile boolean running;
 
-    public DeliveryWorker(DeliveryService deliveries, SsrfGuard guard, WebhookConfig config) {
+    public DeliveryWorker(DeliveryService deliveries, WebhookSender sender, WebhookConfig config) {
         this.deliveries = deliveries;
-        this.guard = guard;
+        this.sender = sender;
         this.config = config;
     }
 
     void start(@Observes StartupEvent event) {
-        client = HttpClient.newBuilder()
-                .connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
         running = true;
         worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "webhook-delivery");
@@ -104,51 +94,21 @@ public class DeliveryWorker {
         if (jobs.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<Void>> done = new ArrayList<>(jobs.size());
+        List<CompletableFuture<AttemptResult>> attempts = new ArrayList<>(jobs.size());
         for (DeliveryJob job : jobs) {
-            done.add(attempt(job).thenAccept(result -> {
-                try {
-                    deliveries.record(job, result);
-                } catch (RuntimeException e) {
-                    // the lease runs out and the delivery is tried again with the same webhook-id
-                    LOG.errorf(e, "Could not record attempt %d of delivery %s", job.attempt(), job.deliveryId());
-                }
-            }));
+            attempts.add(sender.send(job));
         }
-        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+        // recorded on this thread: the HTTP client answers on an event loop, which must not wait for the database
+        for (int i = 0; i < jobs.size(); i++) {
+            DeliveryJob job = jobs.get(i);
+            try {
+                deliveries.record(job, attempts.get(i).join());
+            } catch (RuntimeException e) {
+                // the lease runs out and the delivery is tried again with the same webhook-id
+                LOG.errorf(e, "Could not record attempt %d of delivery %s", job.attempt(), job.deliveryId());
+            }
+        }
         return jobs.size();
-    }
-
-    private CompletableFuture<AttemptResult> attempt(DeliveryJob job) {
-        Instant started = Instant.now();
-        long startNanos = System.nanoTime();
-        URI uri = URI.create(job.url());
-        String refusal = guard.refusal(uri.getHost());
-        if (refusal != null) {
-            return CompletableFuture.completedFuture(new AttemptResult(null, null, refusal, true, started, 0));
-        }
-        long timestamp = started.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(config.timeout())
-                .header("content-type", "application/json")
-                .header("user-agent", "topline-alerts-service")
-                .header("webhook-id", job.messageId())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSigner.sign(job.secret(), job.messageId(), timestamp, job.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(job.payload()))
-                .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .handle((response, failure) -> {
-                    long millis = (System.nanoTime() - startNanos) / 1_000_000;
-                    if (failure != null) {
-                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                        String error = cause instanceof HttpTimeoutException ? "timed out after " + config.timeout()
-                                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-                        return new AttemptResult(null, null, error, false, started, millis);
-                    }
-                    Duration retryAfter = retryAfter(response.headers().firstValue("retry-after").orElse(null));
-                    return new AttemptResult(response.statusCode(), retryAfter, null, false, started, millis);
-                });
     }
 
     /** Reads {@code Retry-After} as seconds or as an HTTP date; anything else is ignored. */

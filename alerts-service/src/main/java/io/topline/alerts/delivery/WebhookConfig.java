@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Webhook delivery: server-side request forgery guard, timeouts and the retry policy. */
 @ConfigMapping(prefix = "topline.webhooks")
@@ -15,6 +16,13 @@ public interface WebhookConfig {
      */
     @WithDefault("false")
     boolean allowPrivateTargets();
+
+    /**
+     * Base64-encoded 256-bit AES key that encrypts webhook secrets at rest (env
+     * {@code TOPLINE_WEBHOOKS_SECRET_ENCRYPTION_KEY}). No default: the service refuses to start without one, except in
+     * the test and local profiles, which carry a fixed development key.
+     */
+    Optional<String> secretEncryptionKey();
 
     /** Time a subscriber has to answer one attempt. */
     @WithDefault("10s")

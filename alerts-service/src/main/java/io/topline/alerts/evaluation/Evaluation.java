@@ -78,7 +78,8 @@ public class Evaluation {
         EvaluationState next;
         if (!closed) {
             next = EvaluationState.PROVISIONAL;
-        } else if (state != null && state.closed() && status != EvaluationStatus.NO_DATA) {
+        } else if (state != null && state.closed()) {
+            // NO_DATA is a final verdict too: data that arrives after it revises it, as DESIGN.md says of late data
             boolean outcomeChanged = status != judgement.status() || !sameNumber(this.actual, actual)
                     || targetVersion != target.version();
             next = outcomeChanged ? EvaluationState.REVISED : state;

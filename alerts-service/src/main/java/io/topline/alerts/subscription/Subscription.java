@@ -23,7 +23,11 @@ public class Subscription {
     @Id
     private UUID id;
     private String url;
-    private String secret;
+    // only rows stored before secrets were encrypted, until SubscriptionService encrypts them at start
+    @Column(name = "plain_secret")
+    private String plainSecret;
+    @Column(name = "secret_ciphertext")
+    private String secretCiphertext;
     private String description;
     @Convert(converter = StringListConverter.class)
     private List<String> drivers;
@@ -48,12 +52,12 @@ public class Subscription {
     }
 
     @SuppressWarnings("java:S107")
-    public Subscription(String url, String secret, String description, List<String> drivers, List<String> functions,
-                        List<String> measures, List<String> kinds, Severity minSeverity, String createdBy,
+    public Subscription(String url, String secret, SecretCipher cipher, String description, List<String> drivers,
+                        List<String> functions, List<String> measures, List<String> kinds, Severity minSeverity, String createdBy,
                         Instant createdAt) {
         this.id = UUID.randomUUID();
         this.url = url;
-        this.secret = secret;
+        this.secretCiphertext = cipher.encrypt(secret, id);
         this.description = description;
         this.drivers = List.copyOf(drivers);
         this.functions = List.copyOf(functions);
@@ -89,8 +93,19 @@ public class Subscription {
         return url;
     }
 
-    public String secret() {
-        return secret;
+    /** The signing secret, decrypted; a row from before encryption still holds it in plain text. */
+    public String secret(SecretCipher cipher) {
+        return secretCiphertext != null ? cipher.decrypt(secretCiphertext, id) : plainSecret;
+    }
+
+    /** Encrypts a secret still stored in plain text; returns whether there was one. */
+    public boolean encryptPlainSecret(SecretCipher cipher) {
+        if (plainSecret == null) {
+            return false;
+        }
+        this.secretCiphertext = cipher.encrypt(plainSecret, id);
+        this.plainSecret = null;
+        return true;
     }
 
     public String description() {

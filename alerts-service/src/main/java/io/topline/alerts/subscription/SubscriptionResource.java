@@ -47,21 +47,21 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateSubscriptionRequest request) {
-        Subscription created = subscriptions.create(request, identity.getPrincipal().getName());
-        return Response.created(URI.create("/subscriptions/" + created.id()))
-                .entity(SubscriptionResponse.of(created, true)).build();
+        SubscriptionService.Created created = subscriptions.create(request, identity.getPrincipal().getName());
+        return Response.created(URI.create("/subscriptions/" + created.subscription().id()))
+                .entity(SubscriptionResponse.of(created.subscription(), created.secret())).build();
     }
 
     @GET
     public Page<SubscriptionResponse> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return subscriptions.list(page, size).map(s -> SubscriptionResponse.of(s, false));
+        return subscriptions.list(page, size).map(s -> SubscriptionResponse.of(s, null));
     }
 
     @GET
     @Path("/{id}")
     public SubscriptionResponse get(@PathParam("id") String id) {
-        return SubscriptionResponse.of(subscriptions.get(Params.uuid(id, "Subscription")), false);
+        return SubscriptionResponse.of(subscriptions.get(Params.uuid(id, "Subscription")), null);
     }
 
     /** Disables the subscription; its delivery log stays readable. */

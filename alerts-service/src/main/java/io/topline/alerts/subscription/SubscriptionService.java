@@ -1,5 +1,7 @@
 package io.topline.alerts.subscription;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.topline.alerts.alert.AlertKind;
 import io.topline.alerts.alert.Severity;
 import io.topline.alerts.delivery.SsrfGuard;
@@ -7,7 +9,9 @@ import io.topline.alerts.delivery.WebhookDeliveryRepository;
 import io.topline.alerts.problem.ProblemException;
 import io.topline.alerts.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -20,31 +24,38 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubscriptionService {
 
+    private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SubscriptionRepository subscriptions;
     private final WebhookDeliveryRepository deliveries;
     private final SsrfGuard guard;
+    private final SecretCipher cipher;
 
     public SubscriptionService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-                               SsrfGuard guard) {
+                               SsrfGuard guard, SecretCipher cipher) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.guard = guard;
+        this.cipher = cipher;
     }
 
-    /** Checks the URL against server-side request forgery and stores the subscription with a new secret. */
+    /**
+     * Checks the URL against server-side request forgery and stores the subscription with a new secret, encrypted;
+     * the plain secret is returned to be shown once.
+     */
     @Transactional
-    public Subscription create(CreateSubscriptionRequest request, String person) {
+    public Created create(CreateSubscriptionRequest request, String person) {
         URI url = guard.check(request.url());
-        Subscription subscription = new Subscription(url.toString(), newSecret(), request.description(),
+        String secret = newSecret();
+        Subscription subscription = new Subscription(url.toString(), secret, cipher, request.description(),
                 orEmpty(request.drivers()),
                 orEmpty(request.functions()).stream().map(DriverFunction::name).toList(),
                 orEmpty(request.measures()),
                 orEmpty(request.kinds()).stream().map(AlertKind::name).toList(),
                 request.minSeverity() == null ? Severity.INFO : request.minSeverity(), person, Instant.now());
         subscriptions.persist(subscription);
-        return subscription;
+        return new Created(subscription, secret);
     }
 
     @Transactional
@@ -66,11 +77,38 @@ public class SubscriptionService {
         deliveries.cancelPending(id, Instant.now());
     }
 
+    /**
+     * Encrypts the secrets still stored in plain text (subscriptions created before secrets were encrypted); returns
+     * how many. Runs at every start, so the plain copies are gone once a version with a key has started.
+     */
+    public int encryptPlainSecrets() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int encrypted = 0;
+            for (Subscription subscription : subscriptions.withPlainSecret()) {
+                if (subscription.encryptPlainSecret(cipher)) {
+                    encrypted++;
+                }
+            }
+            return encrypted;
+        });
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        int encrypted = encryptPlainSecrets();
+        if (encrypted > 0) {
+            LOG.infof("Encrypted the webhook secrets of %d subscriptions stored in plain text", encrypted);
+        }
+    }
+
     /** A Standard Webhooks secret: {@code whsec_} and 24 random bytes in base64. */
     static String newSecret() {
         byte[] key = new byte[24];
         RANDOM.nextBytes(key);
         return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** A new subscription and its secret in plain text, which only the creating response shows. */
+    public record Created(Subscription subscription, String secret) {
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
