@@ -4,10 +4,7 @@ import io.topline.testinfra.TestTokens;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
@@ -44,26 +41,24 @@ public final class IngestBenchmark {
             System.out.println(token);
             return;
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(Math.max(batchClients, singleClients)))
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        URI target = URI.create(base);
 
         System.out.println("warm-up ...");
         // long enough for the JIT of both JVMs to settle: a 5 s warm-up left C2 compiling through the measured phase
         if (phases.contains("batch")) {
-            run(client, base, token, measure, warmUp, batchClients, true);
+            run(target, token, measure, warmUp, batchClients, true);
         }
         if (phases.contains("single")) {
-            run(client, base, token, measure, warmUp, singleClients, false);
+            run(target, token, measure, warmUp, singleClients, false);
         }
         if (phases.contains("batch")) {
-            Result batch = run(client, base, token, measure, seconds, batchClients, true);
+            Result batch = run(target, token, measure, seconds, batchClients, true);
             System.out.printf("batch  (1,000 per request, %d clients): %,.0f measurements/s, %,.1f requests/s, p50 %.1f ms, p99 %.1f ms, errors %d, harness CPU %.0f%% of one core%n",
                     batchClients, batch.requestsPerSecond() * 1000, batch.requestsPerSecond(), batch.p(50), batch.p(99),
                     batch.errors, batch.harnessCpuPercent());
         }
         if (phases.contains("single")) {
-            Result single = run(client, base, token, measure, seconds, singleClients, false);
+            Result single = run(target, token, measure, seconds, singleClients, false);
             System.out.printf("single (%d concurrent clients): %,.0f POSTs/s, p50 %.1f ms, p99 %.1f ms, errors %d, harness CPU %.0f%% of one core%n",
                     singleClients, single.requestsPerSecond(), single.p(50), single.p(99), single.errors,
                     single.harnessCpuPercent());
@@ -94,7 +89,18 @@ public final class IngestBenchmark {
         }
     }
 
-    private static Result run(HttpClient client, String base, String token, String measure, int seconds, int clients,
+    private static KeepAliveConnection closeQuietly(KeepAliveConnection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (java.io.IOException ignored) {
+                // the connection is being replaced or the phase is over
+            }
+        }
+        return null;
+    }
+
+    private static Result run(URI target, String token, String measure, int seconds, int clients,
                               boolean batch) throws InterruptedException {
         long[][] perClient = new long[clients][];
         AtomicInteger[] counts = new AtomicInteger[clients];
@@ -109,18 +115,21 @@ public final class IngestBenchmark {
             counts[me] = new AtomicInteger();
             pool.submit(() -> {
                 String run = UUID.randomUUID().toString().substring(0, 8);
+                String path = batch ? "/measurements/batch" : "/measurements";
+                KeepAliveConnection connection = null;
                 long n = 0;
                 while (System.nanoTime() < deadline) {
-                    String body = batch ? batchBody(measure, run + "-" + me + "-" + n) : singleBody(measure);
+                    byte[] body = (batch ? batchBody(measure, run + "-" + me + "-" + n) : singleBody(measure))
+                            .getBytes(StandardCharsets.UTF_8);
                     n++;
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + (batch ? "/measurements/batch" : "/measurements")))
-                            .header("Authorization", token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (connection == null) {
+                            connection = new KeepAliveConnection(target.getHost(), target.getPort());
+                        }
+                        KeepAliveConnection.Response response = connection.post(path, token, body);
                         long micros = (System.nanoTime() - t0) / 1000;
-                        if (response.statusCode() / 100 == 2) {
+                        if (response.status() / 100 == 2) {
                             int i = counts[me].getAndIncrement();
                             if (i < perClient[me].length) {
                                 perClient[me][i] = micros;
@@ -128,13 +137,15 @@ public final class IngestBenchmark {
                         } else {
                             errors.incrementAndGet();
                             if (errors.get() < 3) {
-                                System.err.println(response.statusCode() + " " + response.body());
+                                System.err.println(response.status() + " " + response.body());
                             }
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
+                        connection = closeQuietly(connection);
                     }
                 }
+                closeQuietly(connection);
             });
         }
         pool.shutdown();
