@@ -30,6 +30,15 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         return list("driver = ?1 and archived = false", Sort.by("key"), driver);
     }
 
+    /**
+     * The driver's active measures, their rows locked: a measure changed meanwhile (a target added, say) is read as
+     * committed, so archiving it neither overwrites that change nor publishes a revision twice.
+     */
+    public List<Measure> lockActiveOf(Driver driver) {
+        return find("driver = ?1 and archived = false", Sort.by("key"), driver)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public List<Measure> active() {
         return list("archived = false", Sort.by("key"));
     }

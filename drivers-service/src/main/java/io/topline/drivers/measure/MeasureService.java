@@ -90,7 +90,7 @@ public class MeasureService {
     /** Archives every active measure of a driver that is being archived, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void archiveAllOf(Driver driver) {
-        for (Measure measure : measures.activeOf(driver)) {
+        for (Measure measure : measures.lockActiveOf(driver)) {
             measure.archive(now());
             publish(measure);
         }
