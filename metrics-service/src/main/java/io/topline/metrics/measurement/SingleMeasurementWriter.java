@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Why: every single POST of a measure-period upserts the same actual row, and a transaction holds that row's lock
  * until its commit is on disk, so one transaction per POST serialised them behind one fsync each (about 40 POSTs/s,
- * the others waiting on the row lock). One writer thread takes whatever is queued, writes it in one transaction (one
+ * the others waiting on the row lock). A writer thread takes whatever is queued, writes it in one transaction (one
  * insert, one upsert and one {@code topline.actual.updated} per measure-period) and only then answers each request:
  * a 2xx still means that request's row committed. Nothing waits for a group to fill: under light load a group is one
  * request, under heavy load the groups grow by themselves. A client id stored with other content fails only its own
@@ -70,7 +70,8 @@ public class SingleMeasurementWriter {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        writers.forEach(Thread::interrupt);
+        // no interrupt: a group in the middle of its transaction finishes and answers; idle writers see the flag
+        // within their 1 s poll
         for (Thread writer : writers) {
             try {
                 writer.join(5_000);
