@@ -16,10 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/**
- * A plain Kafka consumer of {@code topline.alerts}, as any downstream system would run it: every record is checked
- * against its event contract, and the valid ones are kept in arrival order.
- */
+/** A plain Kafka consumer of {@code topline.alerts} that checks every record against its event contract. */
 public final class AlertsTopic implements AutoCloseable {
 
     public static final String TOPIC = "topline.alerts";

@@ -51,11 +51,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * The whole story over the real stack: the example organisation is defined, a quarter of measurements arrives (one
- * service killed with SIGKILL in the middle), the scorecard shows it, and each missed target raises exactly one alert
- * that reaches Kafka, a webhook subscriber and the live stream, where it is then acknowledged and resolved.
- */
+/** The whole story of issue 6 over the real stack, from the example organisation to resolved alerts. */
+// The example organisation is defined, a quarter of measurements arrives (metrics-service killed with SIGKILL in the
+// middle), the scorecard shows it, and each missed target raises exactly one alert that reaches Kafka, a webhook
+// subscriber and the live stream, where it is then acknowledged and resolved. The steps depend on each other, in order.
 @ExtendWith(Suite.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

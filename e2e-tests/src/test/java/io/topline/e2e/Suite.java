@@ -16,18 +16,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/**
- * Starts the whole suite with the local stack's own start command, once per test run, on ports of its own.
- *
- * <p>The suite runs from a fresh state folder under {@code target/} (wiped before the first start, so a second run
- * does not count the first run's measurements again), so a developer's running stack and data are never touched.
- * It is stopped with the stop command when the JVM ends.
- *
- * <p>The start and stop commands run from a snapshot of the packaged services and the local stack taken at the first
- * start ({@code target/suite-apps}): other people rebuild the services in the same working tree while tests run, and a
- * service restarted mid-story must not load jars that a concurrent {@code package} is rewriting (seen: a restarted
- * metrics-service hung in class loading for minutes).
- */
+/** Starts the whole suite with the local stack's own start command, once per test run, on ports of its own. */
+// The suite runs from a fresh state folder under target/ (wiped before the first start, so a second run
+// does not count the first run's measurements again), so a developer's running stack and data are never touched.
+// It is stopped with the stop command when the JVM ends.
+//
+// The start and stop commands run from a snapshot of the packaged services and the local stack taken at the first
+// start (target/suite-apps): other people rebuild the services in the same working tree while tests run, and a
+// service restarted mid-story must not load jars that a concurrent package is rewriting (seen: a restarted
+// metrics-service hung in class loading for minutes).
 public final class Suite implements BeforeAllCallback {
 
     public static final int POSTGRES_PORT = 25432;

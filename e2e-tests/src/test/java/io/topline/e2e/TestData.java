@@ -20,17 +20,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/**
- * The module's one test-data factory: the example organisation, and a quarter of weekly measurements for it whose
- * outcome is fixed by construction.
- *
- * <p>The quarter is the last complete calendar quarter before today (UTC), so that every period is closed, within
- * metrics-service's horizon, and after the example targets' start (2026-W27 / 2026-07). Values are chosen so that
- * every intermediate aggregate of a period already has the period's final status, whatever order the measurements
- * arrive in: the story must not depend on a transient red that later clears (that would be a fired-then-resolved
- * alert, not a miss). The outcome: marketing-qualified leads miss in the quarter's last week, client retention in its
- * last month, closing ratio is at risk in its last month, everything else is met.
- */
+/** The module's one test-data factory: the example organisation and a quarter of measurements with a fixed outcome. */
+// The quarter is the last complete calendar quarter before today (UTC), so that every period is closed, within
+// metrics-service's horizon, and after the example targets' start (2026-W27 / 2026-07). Values are chosen so that
+// every intermediate aggregate of a period already has the period's final status, whatever order the measurements
+// arrive in: the story must not depend on a transient red that later clears (that would be a fired-then-resolved
+// alert, not a miss). The outcome: marketing-qualified leads miss in the quarter's last week, client retention in its
+// last month, closing ratio is at risk in its last month, everything else is met.
 public final class TestData {
 
     public static final String MQL = "marketing-qualified-leads";

@@ -20,12 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-/**
- * A webhook subscriber on loopback that verifies every delivery the way the Standard Webhooks specification tells a
- * receiver to: HMAC-SHA256 over {@code id.timestamp.body}, keyed by the base64 part of the {@code whsec_} secret,
- * compared in constant time, with the timestamp within five minutes. Deliveries that fail verification are refused
- * with 401 and kept apart, so a test sees them.
- */
+/** A webhook subscriber on loopback that verifies every delivery as the Standard Webhooks specification says. */
+// HMAC-SHA256 over id.timestamp.body, keyed by the base64 part of the whsec_ secret, compared in constant time, with
+// the timestamp within five minutes; a delivery that fails is refused with 401 and kept apart, so a test sees it.
 public final class WebhookReceiver implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
