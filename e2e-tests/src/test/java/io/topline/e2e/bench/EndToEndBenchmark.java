@@ -68,20 +68,34 @@ public final class EndToEndBenchmark {
         line("Whole suite from nothing (start.sh: PostgreSQL, broker, topics, three services, tokens): "
                 + millis(System.nanoTime() - t0) + " ms");
         line("");
-        if (!"false".equals(System.getProperty("bench.startTimes"))) {
+        if (runs("startTimes")) {
             startTimes();
         }
         defineOrganisation();
-        jfr("JFR.start", "alerts");
-        alertLatency();
-        jfr("JFR.stop", "alerts");
-        scorecardLatency();
-        ingestionThroughput();
+        if (runs("alerts")) {
+            jfr("JFR.start", "alerts");
+            alertLatency();
+            jfr("JFR.stop", "alerts");
+        }
+        if (runs("scorecard")) {
+            scorecardLatency();
+        }
+        if (runs("ingest")) {
+            jfr("JFR.start", "ingest");
+            ingestionThroughput();
+            jfr("JFR.stop", "ingest");
+        }
         memory();
         Path out = Suite.root().resolve("e2e-tests/target/bench/results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
         System.out.println("\nWritten to " + out);
+    }
+
+    /** Whether a phase runs: all do unless named in {@code -Dbench.skip=startTimes,alerts,scorecard,ingest}. */
+    private static boolean runs(String phase) {
+        return !List.of(System.getProperty("bench.skip", "").split(",")).contains(phase)
+                && !"false".equals(System.getProperty("bench." + phase));
     }
 
     // --- start time ------------------------------------------------------------------------------------------------
