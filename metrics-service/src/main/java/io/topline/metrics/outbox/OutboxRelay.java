@@ -128,12 +128,20 @@ public class OutboxRelay {
                     if (batch.isEmpty()) {
                         return 0;
                     }
-                    List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-                    for (OutboxEvent event : batch) {
-                        acks.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
-                    }
-                    CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                            .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    // sent with the transaction suspended: context propagation would otherwise carry it to the
+                    // producer's callback threads, and a commit that finds them still inside it fails after the
+                    // broker acknowledged, so the round would be published again.
+                    // All of a round at once, unlike the definitions relay: actuals are many, and an event that a
+                    // failed round sends again after a later one is harmless because consumers keep the highest
+                    // revision of each measure-period.
+                    QuarkusTransaction.suspendingExisting().call(() -> {
+                        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+                        for (OutboxEvent event : batch) {
+                            acks.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
+                        }
+                        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                                .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    });
                     // by id, not by range: a row with a lower id may commit after this round read the table
                     repository.delete("id in ?1", batch.stream().map(OutboxEvent::id).toList());
                     return batch.size();

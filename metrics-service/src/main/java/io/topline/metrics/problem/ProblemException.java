@@ -32,6 +32,22 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, slug, "Conflict", detail, null);
     }
 
+    /** 400: a parameter or field is malformed; {@code field} names it. */
+    public static ProblemException badRequest(String field, String message) {
+        return new ProblemException(400, "validation", "Invalid request", "Field '" + field + "' " + message,
+                List.of(new Problem.Violation(field, message)));
+    }
+
+    /** 409 naming the field whose value collides with the current state. */
+    public static ProblemException conflict(String slug, String field, String detail) {
+        return new ProblemException(409, slug, "Conflict", detail, List.of(new Problem.Violation(field, detail)));
+    }
+
+    /** 422 listing every rule a request broke at once. */
+    public static ProblemException unprocessable(String detail, List<Problem.Violation> violations) {
+        return new ProblemException(422, "unprocessable", "Unprocessable content", detail, violations);
+    }
+
     /** 422: the request is well formed but breaks a rule; {@code field} names the culprit. */
     public static ProblemException unprocessable(String field, String detail) {
         return new ProblemException(422, "unprocessable", "Unprocessable content", detail,

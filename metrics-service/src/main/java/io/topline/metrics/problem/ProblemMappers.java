@@ -1,15 +1,20 @@
 package io.topline.metrics.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
+import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -44,6 +49,27 @@ public class ProblemMappers {
                 + " invalid field(s)", request, violations);
     }
 
+    /**
+     * Quarkus's own exception for invalid resource parameters; its built-in mapper answers plain JSON, so this one
+     * takes precedence.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 1)
+    public Response resourceValidation(ResteasyReactiveViolationException e, HttpServerRequest request) {
+        return validation(e, request);
+    }
+
+    /** Unknown fields: more specific than {@link #json}, so that Quarkus's built-in Jackson mappers do not win. */
+    @ServerExceptionMapper(priority = Priorities.USER - 1)
+    public Response unknownField(UnrecognizedPropertyException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
+    /** Wrong types and formats, for the same reason as {@link #unknownField}. */
+    @ServerExceptionMapper(priority = Priorities.USER - 1)
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpServerRequest request) {
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -63,13 +89,33 @@ public class ProblemMappers {
             return respond(400, "malformed-field", "Malformed field", "Field '" + field + "' " + message, request,
                     List.of(new Problem.Violation(field, message)));
         }
+        if (e instanceof StreamReadException read && read.getProcessor() != null) {
+            JsonParser parser = read.getProcessor();
+            // bare NaN or Infinity never reach a deserializer: name the field the parser was reading
+            String field = pathOf(parser.getParsingContext());
+            if (field != null) {
+                String message = "is not valid JSON (numbers must be finite JSON numbers)";
+                return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON at field '"
+                        + field + "'", request, List.of(new Problem.Violation(field, message)));
+            }
+        }
         return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON", request, null);
     }
 
-    /** More specific than Quarkus's built-in mapper for this type, which answers plain JSON in dev and test mode. */
-    @ServerExceptionMapper
-    public Response mismatched(MismatchedInputException e, HttpServerRequest request) {
-        return json(e, request);
+    private static String pathOf(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext current = context; current != null && !current.inRoot(); current = current.getParent()) {
+            if (current.inObject() && current.getCurrentName() != null) {
+                parts.add(0, (parts.isEmpty() || parts.get(0).startsWith("[") ? "" : ".") + current.getCurrentName());
+            } else if (current.inArray() && current.getCurrentIndex() >= 0) {
+                parts.add(0, "[" + current.getCurrentIndex() + "]");
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     @ServerExceptionMapper
@@ -89,11 +135,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
-        if (e.getCause() instanceof JsonProcessingException json) {
-            // Quarkus wraps a body Jackson cannot read in a plain 400; answer it like any other JSON error
+        int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // the JSON reader wraps what the parser found; answer with the field it names
             return json(json, request);
         }
-        int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
             return respond(status, "internal", "Internal error", "The service could not complete the request", request, null);
@@ -152,6 +198,13 @@ public class ProblemMappers {
             }
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // "<list element>" is Bean Validation's name for an item; the index is all a client needs
+                if (node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
                 continue;
             }
             if (node.getIndex() != null && !field.isEmpty()) {

@@ -121,7 +121,8 @@ class MeasurementResourceTest {
                 .when().post("/measurements")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://topline.dev/problems/malformed-json")).body("status", equalTo(400))
-                .body("detail", equalTo("The request body is not valid JSON")).body("instance", equalTo("/measurements"));
+                .body("detail", equalTo("The request body is not valid JSON at field 'value'"))
+                .body("violations[0].field", equalTo("value")).body("instance", equalTo("/measurements"));
         // nothing of the above was written
         given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/measurements")
                 .then().statusCode(200).body("items", hasSize(0)).body("hasMore", equalTo(false));
