@@ -84,12 +84,22 @@ public record Period(Cadence cadence, LocalDate firstDay) implements Comparable<
     }
 
     public String label() {
+        // plain concatenation: the scorecard builds thousands of labels per call and String.format dominated it
         return switch (cadence) {
-            case WEEKLY -> String.format("%04d-W%02d", firstDay.get(IsoFields.WEEK_BASED_YEAR),
-                    firstDay.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case MONTHLY -> String.format("%04d-%02d", firstDay.getYear(), firstDay.getMonthValue());
-            case QUARTERLY -> String.format("%04d-Q%d", firstDay.getYear(), firstDay.get(IsoFields.QUARTER_OF_YEAR));
+            case WEEKLY -> year(firstDay.get(IsoFields.WEEK_BASED_YEAR)) + "-W"
+                    + twoDigits(firstDay.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case MONTHLY -> year(firstDay.getYear()) + "-" + twoDigits(firstDay.getMonthValue());
+            case QUARTERLY -> year(firstDay.getYear()) + "-Q" + firstDay.get(IsoFields.QUARTER_OF_YEAR);
         };
+    }
+
+    private static String year(int year) {
+        String digits = Integer.toString(year);
+        return digits.length() >= 4 ? digits : "0".repeat(4 - digits.length()) + digits;
+    }
+
+    private static String twoDigits(int value) {
+        return value < 10 ? "0" + value : Integer.toString(value);
     }
 
     public Period next() {

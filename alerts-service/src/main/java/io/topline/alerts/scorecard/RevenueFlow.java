@@ -1,6 +1,7 @@
 package io.topline.alerts.scorecard;
 
 import io.topline.alerts.catalog.CatalogDriver;
+import io.topline.alerts.subscription.DriverFunction;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 
-/** Orders drivers along the revenue flow: topologically by {@code feedsInto}, ties broken by key so it is stable. */
+/** Orders drivers along the revenue flow: topologically by {@code feedsInto}, ties by function then key, so it is stable. */
 public final class RevenueFlow {
 
     private RevenueFlow() {
@@ -30,7 +31,13 @@ public final class RevenueFlow {
                 }
             }
         }
-        PriorityQueue<String> ready = new PriorityQueue<>(Comparator.naturalOrder());
+        // ties go by function, then key, exactly as drivers-service's GET /drivers/flow orders them
+        Map<String, Integer> functionRank = new HashMap<>();
+        for (CatalogDriver driver : drivers) {
+            functionRank.put(driver.key(), rankOf(driver.function()));
+        }
+        PriorityQueue<String> ready = new PriorityQueue<>(Comparator.<String>comparingInt(functionRank::get)
+                .thenComparing(Comparator.naturalOrder()));
         incoming.forEach((key, count) -> {
             if (count == 0) {
                 ready.add(key);
@@ -48,5 +55,14 @@ public final class RevenueFlow {
         }
         incoming.keySet().stream().filter(k -> !order.contains(k)).sorted().forEach(order::add);
         return order;
+    }
+
+    private static int rankOf(String function) {
+        for (DriverFunction candidate : DriverFunction.values()) {
+            if (candidate.name().equals(function)) {
+                return candidate.ordinal();
+            }
+        }
+        return DriverFunction.values().length;
     }
 }
