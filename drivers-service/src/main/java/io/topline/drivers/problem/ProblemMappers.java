@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -163,8 +164,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (isUniquenessRace(e)) {
+            // a concurrent request created the same thing between our check and our commit
+            return respond(409, "conflict", "Conflict", "A concurrent request changed the same data first; read the "
+                    + "current state and retry", request, null);
+        }
         LOG.error("Unexpected failure on " + request.method() + " " + request.path(), e);
         return respond(500, "internal", "Internal error", "The service could not complete the request", request, null);
+    }
+
+    /** Whether a unique constraint of the database refused the write, however deep the transaction wrapped it. */
+    static boolean isUniquenessRace(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // named in full: jakarta.validation has a class of the same name
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && "23505".equals(violation.getSQLState())) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response unauthenticated(HttpServerRequest request) {
