@@ -3,8 +3,11 @@ package io.topline.metrics.measurement;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +39,21 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
             ORDER BY c NULLS LAST
             ON CONFLICT (client_id) WHERE client_id IS NOT NULL DO NOTHING
             RETURNING client_id""";
+
+    /*
+     * The fast path: COPY is PostgreSQL's cheapest way in (no array literals to build and parse, no speculative
+     * insertion for ON CONFLICT); measured on this machine it costs about a third less database time per 1,000 rows
+     * than the INSERT above. It cannot skip a stored client id: a retry fails it with a unique violation, and the
+     * caller writes that transaction again with insertNew.
+     */
+    private static final String COPY = """
+            COPY measurement (measure_key, value, occurred_at, source, client_id, period, received_at)
+            FROM STDIN (FORMAT csv)""";
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final Comparator<ValidMeasurement> BY_CLIENT_ID =
+            Comparator.comparing(ValidMeasurement::clientId, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private static final String STORED_BY_CLIENT_ID = """
             SELECT client_id, measure_key, value, occurred_at, source FROM measurement WHERE client_id = ANY(?::text[])""";
@@ -87,6 +107,49 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
         });
     }
 
+    /**
+     * Inserts every measurement with COPY in the caller's transaction.
+     *
+     * @return false when one of the client ids is already stored: then nothing was inserted and the transaction is
+     *         aborted, it must be rolled back
+     */
+    public boolean insertAll(List<ValidMeasurement> measurements, Instant receivedAt) {
+        // client-id order, so that two transactions sharing ids take their unique-index locks in the same order
+        List<ValidMeasurement> rows = new ArrayList<>(measurements);
+        rows.sort(BY_CLIENT_ID);
+        String received = receivedAt.toString();
+        StringBuilder csv = new StringBuilder(rows.size() * 128);
+        for (ValidMeasurement m : rows) {
+            // keys, values, instants and period labels hold no CSV specials; free text is quoted, an absent id is NULL
+            csv.append(m.measure().key()).append(',').append(m.value().toPlainString()).append(',')
+                    .append(m.occurredAt()).append(',');
+            quoted(csv, m.source()).append(',');
+            if (m.clientId() != null) {
+                quoted(csv, m.clientId());
+            }
+            csv.append(',').append(m.period().label()).append(',').append(received).append('\n');
+        }
+        byte[] data = csv.toString().getBytes(StandardCharsets.UTF_8);
+        return session().doReturningWork(connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+            try {
+                copy.writeToCopy(data, 0, data.length);
+                copy.endCopy();
+                return true;
+            } catch (SQLException e) {
+                // handled here rather than thrown through Hibernate, which would log every retried id as an error
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        });
+    }
+
     /** What is stored under each of {@code clientIds}. */
     public Map<String, StoredContent> storedContent(List<String> clientIds) {
         if (clientIds.isEmpty()) {
@@ -115,6 +178,18 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
 
     private Session session() {
         return getEntityManager().unwrap(Session.class);
+    }
+
+    private static StringBuilder quoted(StringBuilder csv, String text) {
+        csv.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                csv.append('"');
+            }
+            csv.append(c);
+        }
+        return csv.append('"');
     }
 
     private static Array text(Connection connection, String[] values) throws SQLException {

@@ -27,6 +27,8 @@ import java.util.function.Function;
 public class MeasurementStore {
 
     private static final int ATTEMPTS = 3;
+    private static final String DEADLOCK = "40P01";
+    private static final String SERIALIZATION_FAILURE = "40001";
 
     private final MeasurementRepository repository;
     private final ActualService actuals;
@@ -40,25 +42,41 @@ public class MeasurementStore {
      * Stores already checked measurements (distinct client ids) in one transaction, retried when PostgreSQL picked it
      * as a deadlock victim; {@code inSameTransaction} runs before the commit.
      *
+     * <p>The first attempt takes the fast path (COPY, which assumes every client id is new); when a client id turns
+     * out to be stored already, that attempt rolled back and the transaction is written again with the insert that
+     * sorts out duplicates and conflicts.
+     *
      * @param conflictsAbort whether a client id stored with other content fails the whole transaction with 409 (a
      *                       request that is all or nothing) or is only reported in the outcome, not written, while the
      *                       rest commits (independent requests that share a group commit)
      */
     public IngestOutcome ingest(List<ValidMeasurement> measurements, Instant now, boolean conflictsAbort,
                                 Function<IngestOutcome, IngestOutcome> inSameTransaction) {
-        for (int attempt = 1; ; attempt++) {
+        boolean copy = true;
+        int failures = 0;
+        while (true) {
+            boolean fast = copy;
             try {
                 return QuarkusTransaction.requiringNew()
-                        .call(() -> inSameTransaction.apply(store(measurements, now, conflictsAbort)));
+                        .call(() -> inSameTransaction.apply(store(measurements, now, conflictsAbort, fast)));
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !retryable(e)) {
+                if (e instanceof ClientIdStored) {
+                    // a retry: write it again, sorting out duplicates and conflicts
+                    copy = false;
+                } else if (++failures >= ATTEMPTS || !(hasState(e, DEADLOCK) || hasState(e, SERIALIZATION_FAILURE))) {
                     throw e;
                 }
             }
         }
     }
 
-    private IngestOutcome store(List<ValidMeasurement> measurements, Instant now, boolean conflictsAbort) {
+    private IngestOutcome store(List<ValidMeasurement> measurements, Instant now, boolean conflictsAbort, boolean copy) {
+        if (copy) {
+            if (!repository.insertAll(measurements, now)) {
+                throw new ClientIdStored();
+            }
+            return merge(measurements, List.of(), List.of(), now);
+        }
         Set<String> inserted = repository.insertNew(measurements, now);
         List<String> retried = new ArrayList<>();
         for (ValidMeasurement m : measurements) {
@@ -95,6 +113,11 @@ public class MeasurementStore {
                 throw conflict(conflicts);
             }
         }
+        return merge(accepted, duplicates, conflicting, now);
+    }
+
+    private IngestOutcome merge(List<ValidMeasurement> accepted, List<ValidMeasurement> duplicates,
+                                List<ValidMeasurement> conflicting, Instant now) {
         Map<String, PeriodAggregate> aggregates = new LinkedHashMap<>();
         Map<String, MeasureInfo> measures = new HashMap<>();
         for (ValidMeasurement m : accepted) {
@@ -115,9 +138,16 @@ public class MeasurementStore {
                 "A client id was reused with different content; nothing was written", violations);
     }
 
-    private static boolean retryable(Throwable e) {
+    /** The fast path met a client id that is stored already; rolls its transaction back. */
+    private static final class ClientIdStored extends RuntimeException {
+        ClientIdStored() {
+            super("a client id is stored already", null, false, false);
+        }
+    }
+
+    private static boolean hasState(Throwable e, String sqlState) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+            if (t instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -219,6 +219,44 @@ class MeasurementResourceTest {
     }
 
     @Test
+    void shouldStoreTextAsSentAndCountABatchMixingNewAndStoredIdsOnce() {
+        String key = measure("MONTHLY", "SUM");
+        Instant at = TestData.thisMonth(20);
+        // characters that mean something to CSV, COPY or SQL must come back exactly as sent
+        String awkward = "crm, \"eu\"\nline\\.\ttab 'q' ünï 💶";
+        List<Map<String, Object>> first = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> item = measurement(awkward + " " + key + "-" + i, key, i + 1, at.plusSeconds(i));
+            item.put("source", awkward);
+            first.add(item);
+        }
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(batch(first))
+                .when().post("/measurements/batch")
+                .then().statusCode(200).body("received", equalTo(3)).body("accepted", equalTo(3))
+                .body("duplicates", equalTo(0)).body("actuals[0].revision", equalTo(1));
+        // two stored ids and one new one: only the new one counts
+        List<Map<String, Object>> second = new ArrayList<>(first.subList(1, 3));
+        Map<String, Object> fresh = measurement(awkward + " " + key + "-3", key, 10, at.plusSeconds(3));
+        fresh.put("source", awkward);
+        second.add(fresh);
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(batch(second))
+                .when().post("/measurements/batch")
+                .then().statusCode(200).body("received", equalTo(3)).body("accepted", equalTo(1))
+                .body("duplicates", equalTo(2)).body("duplicateIndexes", contains(0, 1))
+                .body("actuals[0].revision", equalTo(2));
+        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).queryParam("size", 10)
+                .when().get("/measurements")
+                .then().statusCode(200).body("items", hasSize(4)).body("hasMore", equalTo(false))
+                .body("items.id", contains(awkward + " " + key + "-0", awkward + " " + key + "-1",
+                        awkward + " " + key + "-2", awkward + " " + key + "-3"))
+                .body("items[0].source", equalTo(awkward)).body("items[3].source", equalTo(awkward))
+                .body("items[3].value", equalTo(10));
+        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].count", equalTo(4)).body("[0].sum", equalTo(16))
+                .body("[0].revision", equalTo(2));
+    }
+
+    @Test
     void shouldLoseNoUpdateUnderConcurrentBatchesForOneMeasurePeriod() throws Exception {
         String key = measure("QUARTERLY", "SUM");
         Instant at = Instant.now().minus(Duration.ofMinutes(1));
