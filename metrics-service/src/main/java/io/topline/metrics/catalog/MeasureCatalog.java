@@ -38,6 +38,11 @@ public class MeasureCatalog {
                 .forEach(this::remember));
     }
 
+    /** Whether {@code key} is known in memory, so that {@link #find} answers without touching the database. */
+    public boolean isCached(String key) {
+        return key != null && measures.containsKey(key);
+    }
+
     /** The measure named {@code key}, looked up in the table when this instance has not seen it yet. */
     public Optional<MeasureInfo> find(String key) {
         MeasureInfo known = measures.get(key);

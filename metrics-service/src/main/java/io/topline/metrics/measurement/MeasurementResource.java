@@ -1,5 +1,6 @@
 package io.topline.metrics.measurement;
 
+import io.smallrye.mutiny.Uni;
 import io.topline.metrics.ingest.IdempotencyService.StoredResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -29,14 +30,17 @@ public class MeasurementResource {
         this.service = service;
     }
 
-    /** Records one measurement: 201 when stored, 200 when its client id was already stored with the same content. */
+    /**
+     * Records one measurement: 201 when stored, 200 when its client id was already stored with the same content.
+     * Non-blocking: the response completes when the group commit that holds it has committed.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("topline-ingest")
-    public Response record(RecordMeasurementRequest request) {
-        RecordMeasurementResponse response = service.record(request);
-        int status = RecordMeasurementResponse.ACCEPTED.equals(response.status()) ? 201 : 200;
-        return Response.status(status).entity(response).build();
+    public Uni<Response> record(RecordMeasurementRequest request) {
+        return service.record(request).map(response -> Response
+                .status(RecordMeasurementResponse.ACCEPTED.equals(response.status()) ? 201 : 200)
+                .entity(response).build());
     }
 
     /** Records a batch all or nothing; honours {@code Idempotency-Key}. */

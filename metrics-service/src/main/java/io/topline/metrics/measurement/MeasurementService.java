@@ -1,6 +1,9 @@
 package io.topline.metrics.measurement;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.topline.metrics.catalog.MeasureCatalog;
 import io.topline.metrics.ingest.IdempotencyService;
 import io.topline.metrics.ingest.IdempotencyService.StoredResponse;
 import io.topline.metrics.ingest.IngestConfig;
@@ -29,15 +32,18 @@ public class MeasurementService {
     private static final String BATCH_PATH = "/measurements/batch";
 
     private final MeasurementRules rules;
+    private final MeasureCatalog catalog;
     private final MeasurementRepository repository;
     private final MeasurementStore store;
     private final SingleMeasurementWriter singles;
     private final IdempotencyService idempotency;
     private final IngestConfig config;
 
-    public MeasurementService(MeasurementRules rules, MeasurementRepository repository, MeasurementStore store,
-                              SingleMeasurementWriter singles, IdempotencyService idempotency, IngestConfig config) {
+    public MeasurementService(MeasurementRules rules, MeasureCatalog catalog, MeasurementRepository repository,
+                              MeasurementStore store, SingleMeasurementWriter singles, IdempotencyService idempotency,
+                              IngestConfig config) {
         this.rules = rules;
+        this.catalog = catalog;
         this.repository = repository;
         this.store = store;
         this.singles = singles;
@@ -45,19 +51,33 @@ public class MeasurementService {
         this.config = config;
     }
 
-    /** Records one measurement; a stored client id with the same content is reported as a duplicate. */
-    public RecordMeasurementResponse record(RecordMeasurementRequest request) {
-        Instant now = Instant.now();
+    /**
+     * Records one measurement; a stored client id with the same content is reported as a duplicate.
+     *
+     * <p>Why asynchronous: the rules are checked in memory on the calling (event-loop) thread and the measurement joins
+     * the next group commit; the result completes once that group committed, so no thread waits for the commit and a
+     * request crosses two threads instead of four. Only a measure this instance has not cached yet is looked up in the
+     * table, on a worker thread, since the event loop must not block.
+     */
+    public Uni<RecordMeasurementResponse> record(RecordMeasurementRequest request) {
+        Uni<ValidMeasurement> checked = Uni.createFrom().item(() -> check(request));
+        if (request != null && request.measure() != null && !catalog.isCached(request.measure())) {
+            checked = checked.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return checked.chain(measurement -> Uni.createFrom().completionStage(singles.submit(measurement))
+                .map(result -> new RecordMeasurementResponse(measurement.clientId(), measurement.measure().key(),
+                        measurement.value(), measurement.occurredAt(), measurement.source(),
+                        measurement.period().label(), result == SingleMeasurementWriter.Result.ACCEPTED
+                                ? RecordMeasurementResponse.ACCEPTED : RecordMeasurementResponse.DUPLICATE)));
+    }
+
+    private ValidMeasurement check(RecordMeasurementRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
-        ValidMeasurement measurement = rules.check(0, request, "", now, violations).orElse(null);
+        ValidMeasurement measurement = rules.check(0, request, "", Instant.now(), violations).orElse(null);
         if (measurement == null) {
             throw invalid("The measurement breaks " + violations.size() + " rule(s)", violations);
         }
-        // group commit: shares a transaction with concurrent single POSTs, returns once it committed
-        String status = singles.write(measurement) == SingleMeasurementWriter.Result.ACCEPTED
-                ? RecordMeasurementResponse.ACCEPTED : RecordMeasurementResponse.DUPLICATE;
-        return new RecordMeasurementResponse(measurement.clientId(), measurement.measure().key(), measurement.value(),
-                measurement.occurredAt(), measurement.source(), measurement.period().label(), status);
+        return measurement;
     }
 
     /** Records a batch, honouring an {@code Idempotency-Key} when one is given ({@code idempotencyKey} may be null). */

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * the others waiting on the row lock). A writer thread takes whatever is queued, writes it in one transaction (one
  * insert, one upsert and one {@code topline.actual.updated} per measure-period) and only then answers each request:
  * a 2xx still means that request's row committed. Nothing waits for a group to fill: under light load a group is one
- * request, under heavy load the groups grow by themselves. A client id stored with other content fails only its own
+ * request, under heavy load the groups grow by themselves. Requests do not wait on a thread: each gets a future that
+ * the writer completes after the commit. A client id stored with other content fails only its own
  * request (its row is not written); a failure of the transaction fails every request of the group, none committed.
  *
  * <p>A few writers run side by side so that one group's inserts overlap the previous group's commit; they meet on the
@@ -82,27 +82,20 @@ public class SingleMeasurementWriter {
         failQueued();
     }
 
-    /** Writes {@code measurement} in the next group and returns once that group committed. */
-    public Result write(ValidMeasurement measurement) {
+    /**
+     * Queues {@code measurement} for the next group; the future completes, on the writer's thread, once that group
+     * committed (or fails with the problem that stopped it), so no request thread waits for the commit.
+     */
+    public CompletableFuture<Result> submit(ValidMeasurement measurement) {
         if (!running) {
-            throw unavailable();
+            return CompletableFuture.failedFuture(unavailable());
         }
         Pending pending = new Pending(measurement, new CompletableFuture<>());
         queue.add(pending);
         if (!running) {
             failQueued();
         }
-        try {
-            return pending.done().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the measurement was being written", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return pending.done();
     }
 
     private void loop() {

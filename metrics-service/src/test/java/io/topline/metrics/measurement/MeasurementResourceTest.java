@@ -3,8 +3,14 @@ package io.topline.metrics.measurement;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import io.topline.metrics.catalog.Aggregation;
+import io.topline.metrics.catalog.CatalogMeasure;
+import io.topline.metrics.catalog.CatalogMeasureRepository;
 import io.topline.metrics.catalog.MeasureCatalog;
+import io.topline.metrics.catalog.MeasureInfo;
+import io.topline.metrics.period.Cadence;
 import io.topline.metrics.support.TestData;
 import io.topline.testinfra.TestTokens;
 import io.topline.testinfra.ToplineInfrastructure;
@@ -35,6 +41,9 @@ class MeasurementResourceTest {
 
     @Inject
     MeasureCatalog catalog;
+
+    @Inject
+    CatalogMeasureRepository catalogMeasures;
 
     private String measure(String cadence, String aggregation) {
         String key = TestData.uniqueKey("m");
@@ -67,6 +76,23 @@ class MeasurementResourceTest {
                 .body("[0].value", equalTo(20)).body("[0].count", equalTo(2)).body("[0].sum", equalTo(20))
                 .body("[0].min", equalTo(7.5f)).body("[0].max", equalTo(12.5f)).body("[0].last", equalTo(7.5f))
                 .body("[0].lastOccurredAt", equalTo(at.plusSeconds(60).toString())).body("[0].revision", equalTo(2));
+    }
+
+    @Test
+    void shouldRecordAMeasurementOfAMeasureThisInstanceHasNotCachedYet() {
+        String key = TestData.uniqueKey("m");
+        // consumed by another instance of the service: in the shared table, not in this instance's memory
+        QuarkusTransaction.requiringNew().run(() -> catalogMeasures.persist(new CatalogMeasure(
+                new MeasureInfo(key, Cadence.MONTHLY, Aggregation.SUM, "count", false, 1), Instant.now())));
+        Instant at = TestData.thisMonth(10);
+        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON)
+                .body(measurement(null, key, 4, at))
+                .when().post("/measurements")
+                .then().statusCode(201).contentType(ContentType.JSON)
+                .body("measure", equalTo(key)).body("value", equalTo(4)).body("period", equalTo(TestData.month(at)))
+                .body("status", equalTo("ACCEPTED"));
+        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].count", equalTo(1)).body("[0].value", equalTo(4));
     }
 
     @Test
