@@ -45,8 +45,11 @@ public interface IngestConfig {
     @WithDefault("512")
     int groupCommitMaxSize();
 
-    /** Writer threads (each with its own transaction at a time) that take groups of single POSTs. */
-    @WithDefault("2")
+    /**
+     * Writer threads (each with its own transaction at a time) that take groups of single POSTs; one suits POSTs that
+     * share few measure-periods (see SingleMeasurementWriter), more suit POSTs spread over many.
+     */
+    @WithDefault("1")
     int groupCommitWriters();
 
     /** How long a Kafka record that fails for a reason other than its content is retried before it is dead-lettered. */

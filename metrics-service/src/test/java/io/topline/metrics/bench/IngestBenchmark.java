@@ -34,7 +34,7 @@ public final class IngestBenchmark {
         int batchClients = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         int singleClients = args.length > 4 ? Integer.parseInt(args[4]) : 16;
         String phases = args.length > 5 ? args[5] : "batch,single";
-        int warmUp = args.length > 6 ? Integer.parseInt(args[6]) : 10;
+        int warmUp = args.length > 6 ? Integer.parseInt(args[6]) : 60;
         String token = TestTokens.bearer("bench", TestTokens.INGEST);
         if (phases.equals("token")) {
             // for an external load generator (wrk) that cross-checks this harness
@@ -44,21 +44,21 @@ public final class IngestBenchmark {
         URI target = URI.create(base);
 
         System.out.println("warm-up ...");
-        // long enough for the JIT of both JVMs to settle: a 5 s warm-up left C2 compiling through the measured phase
+        // long enough for the JIT to settle: with 10 s, C2 compilation took 40 % of the service CPU in the measured phase
         if (phases.contains("batch")) {
-            run(target, token, measure, warmUp, batchClients, true);
+            run(target, token, measure, warmUp, batchClients, true, "batch warm-up");
         }
         if (phases.contains("single")) {
-            run(target, token, measure, warmUp, singleClients, false);
+            run(target, token, measure, warmUp, singleClients, false, "single warm-up");
         }
         if (phases.contains("batch")) {
-            Result batch = run(target, token, measure, seconds, batchClients, true);
+            Result batch = run(target, token, measure, seconds, batchClients, true, null);
             System.out.printf("batch  (1,000 per request, %d clients): %,.0f measurements/s, %,.1f requests/s, p50 %.1f ms, p99 %.1f ms, errors %d, harness CPU %.0f%% of one core%n",
                     batchClients, batch.requestsPerSecond() * 1000, batch.requestsPerSecond(), batch.p(50), batch.p(99),
                     batch.errors, batch.harnessCpuPercent());
         }
         if (phases.contains("single")) {
-            Result single = run(target, token, measure, seconds, singleClients, false);
+            Result single = run(target, token, measure, seconds, singleClients, false, null);
             System.out.printf("single (%d concurrent clients): %,.0f POSTs/s, p50 %.1f ms, p99 %.1f ms, errors %d, harness CPU %.0f%% of one core%n",
                     singleClients, single.requestsPerSecond(), single.p(50), single.p(99), single.errors,
                     single.harnessCpuPercent());
@@ -100,8 +100,12 @@ public final class IngestBenchmark {
         return null;
     }
 
+    /**
+     * Runs one phase; with a {@code progress} label it prints the throughput of every 10 s, which shows the JIT
+     * settling (on 2 cores shared with PostgreSQL, C2 kept compiling for about two minutes).
+     */
     private static Result run(URI target, String token, String measure, int seconds, int clients,
-                              boolean batch) throws InterruptedException {
+                              boolean batch, String progress) throws InterruptedException {
         long[][] perClient = new long[clients][];
         AtomicInteger[] counts = new AtomicInteger[clients];
         AtomicLong errors = new AtomicLong();
@@ -149,7 +153,22 @@ public final class IngestBenchmark {
             });
         }
         pool.shutdown();
-        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        long reported = 0;
+        long lastReport = started;
+        while (!pool.awaitTermination(progress == null ? seconds + 60L : 10L, TimeUnit.SECONDS)) {
+            if (progress != null) {
+                long done = 0;
+                for (AtomicInteger count : counts) {
+                    done += count.get();
+                }
+                long now = System.nanoTime();
+                System.out.printf("  %s, %3.0f s: %,.0f %s/s%n", progress, (now - started) / 1e9,
+                        (done - reported) * (batch ? 1000.0 : 1.0) / ((now - lastReport) / 1e9),
+                        batch ? "measurements" : "POSTs");
+                reported = done;
+                lastReport = now;
+            }
+        }
         double elapsed = (System.nanoTime() - started) / 1e9;
         int total = 0;
         for (AtomicInteger count : counts) {
