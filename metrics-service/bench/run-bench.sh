@@ -69,7 +69,7 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 SERVICE_CPU0=$(awk '{print $14+$15}' /proc/$SERVICE_PID/stat)
 psql -h 127.0.0.1 -p 15432 -U postgres -d topline_metrics -qc "SELECT pg_stat_statements_reset()" >/dev/null
 java -cp "$TEST_CP" io.topline.metrics.bench.IngestBenchmark http://127.0.0.1:18082 bench-measure "$SECONDS_PER_PHASE" \
-  "${BENCH_BATCH_CLIENTS:-4}" "${BENCH_SINGLE_CLIENTS:-16}" "${BENCH_PHASES:-batch,single}" "${BENCH_WARMUP:-60}"
+  "${BENCH_BATCH_CLIENTS:-4}" "${BENCH_SINGLE_CLIENTS:-32}" "${BENCH_PHASES:-batch,single}" "${BENCH_WARMUP:-60}"
 if [ -n "${BENCH_WRK:-}" ] && command -v wrk >/dev/null; then
   # cross-check of the single-POST figure with a C load generator (Debian's wrk), which costs far less CPU than the
   # Java harness on the same 2 cores
@@ -81,8 +81,8 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "$TOKEN"
 wrk.body = '{"measure":"bench-measure","value":42.5,"occurredAt":"$AT","source":"bench"}'
 LUA
-  echo "wrk single POSTs (${BENCH_SINGLE_CLIENTS:-16} connections), load $(cut -d' ' -f1 /proc/loadavg):"
-  wrk -t2 -c"${BENCH_SINGLE_CLIENTS:-16}" -d"${SECONDS_PER_PHASE}s" --latency -s "$WORK/post.lua" http://127.0.0.1:18082/measurements \
+  echo "wrk single POSTs (${BENCH_SINGLE_CLIENTS:-32} connections), load $(cut -d' ' -f1 /proc/loadavg):"
+  wrk -t2 -c"${BENCH_SINGLE_CLIENTS:-32}" -d"${SECONDS_PER_PHASE}s" --latency -s "$WORK/post.lua" http://127.0.0.1:18082/measurements \
     | grep -E "Latency|50%|99%|Requests/sec|Non-2xx|Socket errors"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -119,8 +119,11 @@ public class SingleMeasurementWriter {
                 // writeGroup already failed the group's requests; the writer goes on with the next group
                 LOG.debugf(e, "A group of %d single measurements failed", group.size());
             } finally {
+                // a request of the group that got no answer (the writer is stopping) must not wait for ever
                 for (Pending p : group) {
-                    p.done().completeExceptionally(unavailable());
+                    if (!p.done().isDone()) {
+                        p.done().completeExceptionally(unavailable());
+                    }
                 }
                 group.clear();
             }

@@ -32,7 +32,7 @@ public final class IngestBenchmark {
         String measure = args.length > 1 ? args[1] : "bench-measure";
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int batchClients = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        int singleClients = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+        int singleClients = args.length > 4 ? Integer.parseInt(args[4]) : 32;
         String phases = args.length > 5 ? args[5] : "batch,single";
         int warmUp = args.length > 6 ? Integer.parseInt(args[6]) : 60;
         String token = TestTokens.bearer("bench", TestTokens.INGEST);
