@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * request (its row is not written); a failure of the transaction fails every request of the group, none committed.
  *
  * <p>One writer by default: POSTs of one measure-period meet on its actual row anyway, so a second writer mostly waited
- * for the first one's commit and split the queue into smaller groups (measured: 1,606 POSTs/s with two writers, 2,471
+ * for the first one's commit and split the queue into smaller groups (measured: 1,864 POSTs/s with two writers, 2,471
  * with one, same machine and harness). More writers ({@code topline.ingest.group-commit-writers}) pay off when
  * concurrent POSTs spread over many measure-periods; they meet on the actual row lock like concurrent batches do, so
  * no update is lost, and a client id in flight in another group is judged once that group committed (the unique
