@@ -20,7 +20,8 @@ public class ActualRepository implements PanacheRepository<Actual> {
         return list("measureKey = ?1 order by periodStart", measureKey);
     }
 
-    public List<Actual> ofCadenceSince(Cadence cadence, Instant from) {
-        return list("cadence = ?1 and periodStart >= ?2", cadence, from);
+    /** The values of every actual of a cadence whose period starts at {@code from} or later. */
+    public List<ActualValue> valuesOfCadenceSince(Cadence cadence, Instant from) {
+        return find("cadence = ?1 and periodStart >= ?2", cadence, from).project(ActualValue.class).list();
     }
 }

@@ -26,8 +26,9 @@ public class EvaluationRepository implements PanacheRepository<Evaluation> {
                 .stream().map(Evaluation::period).collect(Collectors.toSet());
     }
 
-    public List<Evaluation> ofCadenceSince(Cadence cadence, Instant from) {
-        return list("cadence = ?1 and periodStart >= ?2", cadence, from);
+    /** The scorecard's view of every evaluation of a cadence whose period starts at {@code from} or later. */
+    public List<EvaluationCell> cellsOfCadenceSince(Cadence cadence, Instant from) {
+        return find("cadence = ?1 and periodStart >= ?2", cadence, from).project(EvaluationCell.class).list();
     }
 
     /** Evaluations, newest period first, optionally of one measure and one period. */

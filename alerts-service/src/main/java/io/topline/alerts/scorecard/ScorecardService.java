@@ -1,12 +1,12 @@
 package io.topline.alerts.scorecard;
 
-import io.topline.alerts.catalog.Actual;
 import io.topline.alerts.catalog.ActualRepository;
+import io.topline.alerts.catalog.ActualValue;
 import io.topline.alerts.catalog.CatalogDriver;
 import io.topline.alerts.catalog.CatalogDriverRepository;
 import io.topline.alerts.catalog.CatalogMeasure;
 import io.topline.alerts.catalog.CatalogMeasureRepository;
-import io.topline.alerts.evaluation.Evaluation;
+import io.topline.alerts.evaluation.EvaluationCell;
 import io.topline.alerts.evaluation.EvaluationConfig;
 import io.topline.alerts.evaluation.EvaluationRepository;
 import io.topline.alerts.evaluation.EvaluationStatus;
@@ -52,8 +52,8 @@ public class ScorecardService {
 
     @Transactional
     public ScorecardResponse scorecard(Cadence cadence, int count) {
-        // a read: nothing loaded here may be flushed, and skipping the dirty check of thousands of rows is most of
-        // what a large scorecard costs at commit
+        // a read: the catalog entities loaded here need no dirty check at commit; evaluations and actuals, thousands
+        // of them, are read as projections and never become entities
         measures.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
         ZoneId zone = config.timeZone();
         Instant now = clock.now();
@@ -74,27 +74,31 @@ public class ScorecardService {
         for (int i = 0; i < flow.size(); i++) {
             position.put(flow.get(i), i);
         }
-        Map<String, Evaluation> evaluationOf = new HashMap<>();
-        for (Evaluation e : evaluations.ofCadenceSince(cadence, from)) {
-            evaluationOf.put(e.measureKey() + "|" + e.period(), e);
+        // per measure, then per period label: no key strings to build and hash for each of the thousands of cells
+        Map<String, Map<String, EvaluationCell>> evaluationOf = new HashMap<>();
+        for (EvaluationCell e : evaluations.cellsOfCadenceSince(cadence, from)) {
+            evaluationOf.computeIfAbsent(e.measureKey(), k -> new HashMap<>()).put(e.period(), e);
         }
-        Map<String, BigDecimal> actualOf = new HashMap<>();
-        for (Actual a : actuals.ofCadenceSince(cadence, from)) {
-            actualOf.put(a.measureKey() + "|" + a.period(), a.value());
+        Map<String, Map<String, BigDecimal>> actualOf = new HashMap<>();
+        for (ActualValue a : actuals.valuesOfCadenceSince(cadence, from)) {
+            actualOf.computeIfAbsent(a.measureKey(), k -> new HashMap<>()).put(a.period(), a.value());
         }
+        List<String> labels = window.stream().map(Period::label).toList();
 
         List<CatalogMeasure> rows = new ArrayList<>(measures.activeOfCadence(cadence));
         rows.sort(Comparator.comparingInt((CatalogMeasure m) -> position.getOrDefault(m.driverKey(), Integer.MAX_VALUE))
                 .thenComparing(CatalogMeasure::driverKey).thenComparing(CatalogMeasure::key));
         List<ScorecardResponse.Row> result = new ArrayList<>(rows.size());
         for (CatalogMeasure measure : rows) {
-            List<ScorecardResponse.Cell> cells = new ArrayList<>(window.size());
+            Map<String, EvaluationCell> evaluated = evaluationOf.getOrDefault(measure.key(), Map.of());
+            Map<String, BigDecimal> measured = actualOf.getOrDefault(measure.key(), Map.of());
+            List<ScorecardResponse.Cell> cells = new ArrayList<>(labels.size());
             BigDecimal total = BigDecimal.ZERO;
             int withData = 0;
             int misses = 0;
-            for (Period p : window) {
-                Evaluation e = evaluationOf.get(measure.key() + "|" + p.label());
-                BigDecimal actual = actualOf.get(measure.key() + "|" + p.label());
+            for (String label : labels) {
+                EvaluationCell e = evaluated.get(label);
+                BigDecimal actual = measured.get(label);
                 if (actual != null) {
                     total = total.add(actual);
                     withData++;
@@ -102,10 +106,10 @@ public class ScorecardService {
                 if (e != null && e.state().closed() && e.status() == EvaluationStatus.MISSED) {
                     misses++;
                 }
-                cells.add(new ScorecardResponse.Cell(p.label(), actual, e == null ? null : e.status().name(),
+                cells.add(new ScorecardResponse.Cell(label, actual, e == null ? null : e.status().name(),
                         e == null ? null : e.state().name()));
             }
-            Evaluation now0 = evaluationOf.get(measure.key() + "|" + current.label());
+            EvaluationCell now0 = evaluated.get(current.label());
             ScorecardResponse.Trailing trailing = measure.accumulates()
                     ? new ScorecardResponse.Trailing("TOTAL", withData == 0 ? null : total, withData)
                     : new ScorecardResponse.Trailing("AVERAGE", withData == 0 ? null
@@ -120,7 +124,6 @@ public class ScorecardService {
                             t.successLevel(), t.failureLevel(), t.severity())).orElse(null),
                     cells, now0 == null ? null : now0.projection(), trailing, misses));
         }
-        return new ScorecardResponse(cadence.name(), current.label(), window.stream().map(Period::label).toList(), now,
-                result);
+        return new ScorecardResponse(cadence.name(), current.label(), labels, now, result);
     }
 }
