@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.util.PSQLException;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
             INSERT INTO measurement (measure_key, value, occurred_at, source, client_id, period, received_at)
             SELECT m, v, o, s, c, p, ? FROM unnest(?::text[], ?::numeric[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
                 AS t(m, v, o, s, c, p)
-            ORDER BY c NULLS LAST
+            ORDER BY c COLLATE "C" NULLS LAST
             ON CONFLICT (client_id) WHERE client_id IS NOT NULL DO NOTHING
             RETURNING client_id""";
 
@@ -52,8 +53,11 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private static final Comparator<ValidMeasurement> BY_CLIENT_ID =
-            Comparator.comparing(ValidMeasurement::clientId, Comparator.nullsLast(Comparator.naturalOrder()));
+    /* The order of ORDER BY c COLLATE "C" above (code points), so COPY and INSERT lock shared ids in one order. */
+    private static final Comparator<ValidMeasurement> BY_CLIENT_ID = Comparator.comparing(ValidMeasurement::clientId,
+            Comparator.nullsLast(MeasurementRepository::compareCodePoints));
+
+    private static final String CLIENT_ID_INDEX = "measurement_client_id";
 
     private static final String STORED_BY_CLIENT_ID = """
             SELECT client_id, measure_key, value, occurred_at, source FROM measurement WHERE client_id = ANY(?::text[])""";
@@ -138,7 +142,9 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
                 return true;
             } catch (SQLException e) {
                 // handled here rather than thrown through Hibernate, which would log every retried id as an error
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState()) && e instanceof PSQLException psql
+                        && psql.getServerErrorMessage() != null
+                        && CLIENT_ID_INDEX.equals(psql.getServerErrorMessage().getConstraint())) {
                     return false;
                 }
                 throw e;
@@ -178,6 +184,21 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
 
     private Session session() {
         return getEntityManager().unwrap(Session.class);
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private static StringBuilder quoted(StringBuilder csv, String text) {

@@ -118,6 +118,9 @@ public class SingleMeasurementWriter {
             } catch (RuntimeException e) {
                 // writeGroup already failed the group's requests; the writer goes on with the next group
                 LOG.debugf(e, "A group of %d single measurements failed", group.size());
+            } catch (Throwable e) {
+                // not even an Error may end the writer: every later POST would wait for an answer that never comes
+                LOG.errorf(e, "A group of %d single measurements failed; the writer goes on", group.size());
             } finally {
                 // a request of the group that got no answer (the writer is stopping) must not wait for ever
                 for (Pending p : group) {

@@ -155,7 +155,9 @@ public final class IngestBenchmark {
         pool.shutdown();
         long reported = 0;
         long lastReport = started;
-        while (!pool.awaitTermination(progress == null ? seconds + 60L : 10L, TimeUnit.SECONDS)) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 60L);
+        while (!pool.awaitTermination(progress == null ? seconds + 60L : 10L, TimeUnit.SECONDS)
+                && System.nanoTime() < giveUp) {
             if (progress != null) {
                 long done = 0;
                 for (AtomicInteger count : counts) {
