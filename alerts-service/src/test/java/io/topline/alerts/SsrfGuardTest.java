@@ -1,7 +1,7 @@
 package io.topline.alerts;
 
 import io.topline.alerts.delivery.SsrfGuard;
-import io.topline.alerts.problem.ProblemException;
+import io.topline.chassis.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

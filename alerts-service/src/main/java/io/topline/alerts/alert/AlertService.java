@@ -11,7 +11,7 @@ import io.topline.alerts.evaluation.EvaluationStatus;
 import io.topline.alerts.outbox.Outbox;
 import io.topline.alerts.outbox.OutboxEvent;
 import io.topline.alerts.period.ToplineClock;
-import io.topline.alerts.problem.ProblemException;
+import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;

@@ -1,6 +1,6 @@
 package io.topline.alerts.delivery;
 
-import io.topline.alerts.problem.ProblemException;
+import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

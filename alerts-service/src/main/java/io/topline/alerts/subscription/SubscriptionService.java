@@ -6,7 +6,7 @@ import io.topline.alerts.alert.AlertKind;
 import io.topline.alerts.alert.Severity;
 import io.topline.alerts.delivery.SsrfGuard;
 import io.topline.alerts.delivery.WebhookDeliveryRepository;
-import io.topline.alerts.problem.ProblemException;
+import io.topline.chassis.problem.ProblemException;
 import io.topline.alerts.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

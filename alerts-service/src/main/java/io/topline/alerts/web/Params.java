@@ -1,7 +1,7 @@
 package io.topline.alerts.web;
 
-import io.topline.alerts.problem.Problem;
-import io.topline.alerts.problem.ProblemException;
+import io.topline.chassis.problem.Problem;
+import io.topline.chassis.problem.ProblemException;
 
 import java.util.Arrays;
 import java.util.List;

@@ -4,8 +4,8 @@ import io.topline.drivers.driver.Driver;
 import io.topline.drivers.driver.DriverRepository;
 import io.topline.drivers.measure.Measure;
 import io.topline.drivers.measure.MeasureRepository;
-import io.topline.drivers.problem.Problem;
-import io.topline.drivers.problem.ProblemException;
+import io.topline.chassis.problem.Problem;
+import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

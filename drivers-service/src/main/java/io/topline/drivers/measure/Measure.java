@@ -1,7 +1,7 @@
 package io.topline.drivers.measure;
 
 import io.topline.drivers.driver.Driver;
-import io.topline.drivers.problem.ProblemException;
+import io.topline.chassis.problem.ProblemException;
 import io.topline.drivers.target.Period;
 import io.topline.drivers.target.Severity;
 import io.topline.drivers.target.Target;

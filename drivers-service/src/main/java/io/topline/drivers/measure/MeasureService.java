@@ -4,7 +4,7 @@ import io.topline.drivers.DefinitionsConfig;
 import io.topline.drivers.driver.Driver;
 import io.topline.drivers.driver.DriverRepository;
 import io.topline.drivers.outbox.Outbox;
-import io.topline.drivers.problem.ProblemException;
+import io.topline.chassis.problem.ProblemException;
 import io.topline.drivers.web.PageRequest;
 import io.topline.drivers.web.PageResponse;
 import io.topline.drivers.web.Revisions;

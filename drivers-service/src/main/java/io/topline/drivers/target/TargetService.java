@@ -5,7 +5,7 @@ import io.topline.drivers.measure.Cadence;
 import io.topline.drivers.measure.Measure;
 import io.topline.drivers.measure.MeasureRepository;
 import io.topline.drivers.measure.MeasureService;
-import io.topline.drivers.problem.ProblemException;
+import io.topline.chassis.problem.ProblemException;
 import io.topline.drivers.web.Revisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package io.topline.drivers.web;
 
 import io.topline.drivers.DefinitionsConfig;
-import io.topline.drivers.problem.ProblemException;
+import io.topline.chassis.problem.ProblemException;
 
 /** A zero-based page number and a page size, parsed here so that bad values are a 400 naming the parameter. */
 public record PageRequest(int page, int size) {

@@ -1,6 +1,6 @@
 package io.topline.drivers.web;
 
-import io.topline.drivers.problem.ProblemException;
+import io.topline.chassis.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
 
 /** Optimistic concurrency: the revision of a definition is its ETag, and updates must name it in If-Match. */

@@ -3,7 +3,7 @@ package io.topline.drivers.measure;
 import io.topline.drivers.DefinitionsConfig;
 import io.topline.drivers.driver.Driver;
 import io.topline.drivers.driver.DriverFunction;
-import io.topline.drivers.problem.ProblemException;
+import io.topline.chassis.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

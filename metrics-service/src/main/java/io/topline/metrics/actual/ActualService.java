@@ -5,7 +5,7 @@ import io.topline.metrics.catalog.MeasureInfo;
 import io.topline.metrics.outbox.Outbox;
 import io.topline.metrics.period.Period;
 import io.topline.metrics.period.PeriodCalendar;
-import io.topline.metrics.problem.ProblemException;
+import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

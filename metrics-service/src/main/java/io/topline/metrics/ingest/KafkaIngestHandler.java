@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topline.metrics.measurement.MeasurementRules;
 import io.topline.metrics.measurement.MeasurementService;
 import io.topline.metrics.measurement.ValidMeasurement;
-import io.topline.metrics.problem.Problem;
-import io.topline.metrics.problem.ProblemException;
+import io.topline.chassis.problem.Problem;
+import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

@@ -4,7 +4,7 @@ import io.topline.metrics.catalog.MeasureCatalog;
 import io.topline.metrics.catalog.MeasureInfo;
 import io.topline.metrics.ingest.IngestConfig;
 import io.topline.metrics.period.PeriodCalendar;
-import io.topline.metrics.problem.Problem;
+import io.topline.chassis.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;

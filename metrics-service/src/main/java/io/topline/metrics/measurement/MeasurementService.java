@@ -7,8 +7,8 @@ import io.topline.metrics.catalog.MeasureCatalog;
 import io.topline.metrics.ingest.IdempotencyService;
 import io.topline.metrics.ingest.IdempotencyService.StoredResponse;
 import io.topline.metrics.ingest.IngestConfig;
-import io.topline.metrics.problem.Problem;
-import io.topline.metrics.problem.ProblemException;
+import io.topline.chassis.problem.Problem;
+import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 

@@ -5,8 +5,8 @@ import io.topline.metrics.actual.Actual;
 import io.topline.metrics.actual.ActualService;
 import io.topline.metrics.actual.PeriodAggregate;
 import io.topline.metrics.catalog.MeasureInfo;
-import io.topline.metrics.problem.Problem;
-import io.topline.metrics.problem.ProblemException;
+import io.topline.chassis.problem.Problem;
+import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.topline.drivers.problem;
+package io.topline.chassis.problem;
 
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;

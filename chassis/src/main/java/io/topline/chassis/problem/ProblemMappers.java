@@ -1,4 +1,4 @@
-package io.topline.metrics.problem;
+package io.topline.chassis.problem;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package io.topline.metrics.problem;
+package io.topline.chassis.problem;
 
 import java.util.List;
 
