@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.topline.alerts.period.ToplineClock;
+import io.topline.chassis.time.SettableClock;
 import io.topline.testinfra.TestTokens;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ class AlertWorkflowTest {
     static final String ONCALL = TestTokens.bearer("olga@example.com", TestTokens.ONCALL);
 
     @Inject
-    ToplineClock clock;
+    SettableClock clock;
 
     @BeforeEach
     void pinClock() {

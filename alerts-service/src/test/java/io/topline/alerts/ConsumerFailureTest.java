@@ -4,7 +4,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.topline.alerts.period.Cadence;
-import io.topline.alerts.period.ToplineClock;
+import io.topline.chassis.time.SettableClock;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ConsumerFailureTest {
 
     @Inject
-    ToplineClock clock;
+    SettableClock clock;
 
     @AfterEach
     void resetClock() {

@@ -9,7 +9,7 @@ import io.topline.alerts.alert.SettleChecker;
 import io.topline.alerts.alert.SettleTimes;
 import io.topline.alerts.evaluation.EvaluationService;
 import io.topline.alerts.period.Cadence;
-import io.topline.alerts.period.ToplineClock;
+import io.topline.chassis.time.SettableClock;
 import io.topline.testinfra.TestTokens;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ class EvaluationAlertTest {
     static final String VIEWER = TestTokens.bearer("vera@example.com", TestTokens.VIEWER);
 
     @Inject
-    ToplineClock clock;
+    SettableClock clock;
     @Inject
     EvaluationService evaluations;
     @Inject

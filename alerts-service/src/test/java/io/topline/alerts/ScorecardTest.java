@@ -5,7 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.topline.alerts.period.Cadence;
-import io.topline.alerts.period.ToplineClock;
+import io.topline.chassis.time.SettableClock;
 import io.topline.testinfra.TestTokens;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
@@ -32,7 +32,7 @@ class ScorecardTest {
     static final String VIEWER = TestTokens.bearer("vera@example.com", TestTokens.VIEWER);
 
     @Inject
-    ToplineClock clock;
+    SettableClock clock;
 
     @AfterEach
     void resetClock() {

@@ -5,7 +5,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.topline.alerts.period.ToplineClock;
+import io.topline.chassis.time.SettableClock;
 import io.topline.testinfra.TestTokens;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
@@ -38,7 +38,7 @@ class StreamTest {
     URI stream;
 
     @Inject
-    ToplineClock clock;
+    SettableClock clock;
 
     @AfterEach
     void resetClock() {

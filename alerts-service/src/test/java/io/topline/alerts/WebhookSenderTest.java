@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -122,7 +123,7 @@ class WebhookSenderTest {
     }
 
     private WebhookSender sender(SsrfGuard guard) {
-        return new WebhookSender(vertx, guard, Duration.ofSeconds(2));
+        return new WebhookSender(vertx, guard, Duration.ofSeconds(2), Clock.systemUTC());
     }
 
     private int port() {

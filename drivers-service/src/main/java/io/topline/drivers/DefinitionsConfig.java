@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.ZoneId;
 
-/** Settings of the definitions: the focus rule, the organisation's calendar and list sizes. */
+/** Settings of the definitions: the focus rule, the organisation's calendar. */
 @ConfigMapping(prefix = "topline.definitions")
 public interface DefinitionsConfig {
 
@@ -16,12 +16,4 @@ public interface DefinitionsConfig {
     /** Time zone of the organisation's calendar, used to tell which period is the current one. */
     @WithDefault("UTC")
     ZoneId timeZone();
-
-    /** Largest page a list endpoint returns. */
-    @WithDefault("100")
-    int maxPageSize();
-
-    /** Page size when the client asks for none. */
-    @WithDefault("20")
-    int defaultPageSize();
 }

@@ -1,6 +1,8 @@
 package io.topline.alerts.alert;
 
-import io.topline.alerts.web.Page;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageRequest;
+import io.topline.chassis.page.PanachePages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -15,7 +17,7 @@ public class AlertQueryService {
     }
 
     @Transactional
-    public Page<AlertResponse> search(AlertFilter filter, int page, int size) {
-        return Page.of(alerts.search(filter), page, size).map(AlertResponse::of);
+    public Page<AlertResponse> search(AlertFilter filter, PageRequest page) {
+        return PanachePages.of(alerts.search(filter), page).map(AlertResponse::of);
     }
 }

@@ -3,16 +3,16 @@ package io.topline.alerts.alert;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.topline.alerts.stream.AlertStream;
-import io.topline.alerts.web.Page;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageParams;
+import io.topline.chassis.page.Paging;
 import io.topline.alerts.web.Params;
-import io.topline.alerts.web.Roles;
+import io.topline.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,8 +35,11 @@ public class AlertResource {
     private final AlertQueryService queries;
     private final AlertStream stream;
     private final SecurityIdentity identity;
+    private final Paging paging;
 
-    public AlertResource(AlertService alerts, AlertQueryService queries, AlertStream stream, SecurityIdentity identity) {
+    public AlertResource(AlertService alerts, AlertQueryService queries, AlertStream stream, SecurityIdentity identity,
+                         Paging paging) {
+        this.paging = paging;
         this.alerts = alerts;
         this.queries = queries;
         this.stream = stream;
@@ -49,9 +52,8 @@ public class AlertResource {
                                     @QueryParam("driver") String driver, @QueryParam("function") String function,
                                     @QueryParam("measure") String measure, @QueryParam("severity") String severity,
                                     @QueryParam("period") String period,
-                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return queries.search(filter(state, kind, driver, function, measure, severity, period), page, size);
+                                    @BeanParam PageParams page) {
+        return queries.search(filter(state, kind, driver, function, measure, severity, period), paging.request(page));
     }
 
     @GET

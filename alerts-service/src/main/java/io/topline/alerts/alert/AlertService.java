@@ -8,9 +8,8 @@ import io.topline.alerts.delivery.DeliveryService;
 import io.topline.alerts.evaluation.Evaluation;
 import io.topline.alerts.evaluation.EvaluationState;
 import io.topline.alerts.evaluation.EvaluationStatus;
-import io.topline.alerts.outbox.Outbox;
-import io.topline.alerts.outbox.OutboxEvent;
-import io.topline.alerts.period.ToplineClock;
+import io.topline.chassis.outbox.Outbox;
+import io.topline.chassis.outbox.OutboxEvent;
 import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -18,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,12 +41,12 @@ public class AlertService {
     private final Outbox outbox;
     private final DeliveryService deliveries;
     private final Event<AlertTransitioned> transitioned;
-    private final ToplineClock clock;
+    private final Clock clock;
 
     @SuppressWarnings("java:S107")
     public AlertService(AlertRepository alerts, PendingConditionRepository conditions, CatalogDriverRepository drivers,
                         CatalogMeasureRepository measures, SettleTimes settleTimes, Outbox outbox,
-                        DeliveryService deliveries, Event<AlertTransitioned> transitioned, ToplineClock clock) {
+                        DeliveryService deliveries, Event<AlertTransitioned> transitioned, Clock clock) {
         this.alerts = alerts;
         this.conditions = conditions;
         this.drivers = drivers;
@@ -110,7 +110,7 @@ public class AlertService {
     /** Resolves the open alerts of an archived measure: nobody is asked to act on a measure that is gone. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void measureArchived(CatalogMeasure measure) {
-        Instant now = clock.now();
+        Instant now = clock.instant();
         conditions.delete("measureKey", measure.key());
         for (Alert alert : alerts.openOfMeasure(measure.key())) {
             publish(alert, alert.resolve(null, "measure archived", now));
@@ -120,7 +120,7 @@ public class AlertService {
     /** Conditions whose settle time has passed, as (measure, period) pairs to evaluate again. */
     @Transactional
     public List<PendingCondition> settledConditions() {
-        Instant now = clock.now();
+        Instant now = clock.instant();
         return conditions.listAll().stream()
                 .filter(c -> c.settled(settleTimes.forMeasure(c.measureKey()), now))
                 .toList();
@@ -131,7 +131,7 @@ public class AlertService {
     public Alert acknowledge(UUID id, String person, String comment) {
         Alert alert = lockAlert(id);
         try {
-            publish(alert, alert.acknowledge(person, comment, clock.now()));
+            publish(alert, alert.acknowledge(person, comment, clock.instant()));
         } catch (AlertStateException e) {
             throw ProblemException.conflict("alert-state", e.getMessage());
         }
@@ -143,7 +143,7 @@ public class AlertService {
     public Alert resolve(UUID id, String person, String comment) {
         Alert alert = lockAlert(id);
         try {
-            publish(alert, alert.resolve(person, comment, clock.now()));
+            publish(alert, alert.resolve(person, comment, clock.instant()));
         } catch (AlertStateException e) {
             throw ProblemException.conflict("alert-state", e.getMessage());
         }

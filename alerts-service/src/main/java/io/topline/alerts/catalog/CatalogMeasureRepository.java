@@ -2,6 +2,7 @@ package io.topline.alerts.catalog;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.topline.alerts.period.Cadence;
+import io.topline.chassis.db.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -12,14 +13,19 @@ import java.util.Optional;
 @ApplicationScoped
 public class CatalogMeasureRepository implements PanacheRepositoryBase<CatalogMeasure, String> {
 
+    private final AdvisoryLocks locks;
+
+    public CatalogMeasureRepository(AdvisoryLocks locks) {
+        this.locks = locks;
+    }
+
     /**
      * Locks the measure for the rest of the transaction. Every change to a measure's evaluations and alerts takes
      * this lock first, so the consumers, the scheduler and on-call requests never race on one measure.
      */
     public Optional<CatalogMeasure> lock(String key) {
         // an advisory lock on the key also covers a measure not known yet, whose actuals may arrive first
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", "measure:" + key).getSingleResult();
+        locks.lockForTransaction("measure:" + key);
         return findByIdOptional(key, LockModeType.PESSIMISTIC_WRITE);
     }
 

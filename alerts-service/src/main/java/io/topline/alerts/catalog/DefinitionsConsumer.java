@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.topline.chassis.messaging.ConsumerRetry;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.time.temporal.ChronoUnit;
 
 /** Reads {@code topline.definitions} (structured CloudEvents) and hands each event to the catalog. */
 @ApplicationScoped
@@ -33,8 +31,7 @@ public class DefinitionsConsumer {
      */
     @Incoming("definitions")
     @Blocking
-    @Retry(maxRetries = 6, delay = 200, jitter = 100, abortOn = JsonProcessingException.class)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
+    @ApplyGuard(ConsumerRetry.GUARD)
     public void consume(String value) throws JsonProcessingException {
         if (value == null) {
             return;

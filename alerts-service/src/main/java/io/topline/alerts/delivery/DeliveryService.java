@@ -6,11 +6,14 @@ import io.topline.alerts.alert.AlertEventData;
 import io.topline.alerts.subscription.SecretCipher;
 import io.topline.alerts.subscription.Subscription;
 import io.topline.alerts.subscription.SubscriptionRepository;
-import io.topline.alerts.web.Page;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageRequest;
+import io.topline.chassis.page.PanachePages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,12 +40,14 @@ public class DeliveryService {
     private final ObjectMapper mapper;
     private final Event<DeliveriesScheduled> scheduled;
     private final SecretCipher cipher;
+    private final Clock clock;
 
     @SuppressWarnings("java:S107")
     public DeliveryService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
                            WebhookAttemptRepository attempts, WebhookConfig config, ObjectMapper mapper,
-                           Event<DeliveriesScheduled> scheduled, SecretCipher cipher) {
+                           Event<DeliveriesScheduled> scheduled, SecretCipher cipher, Clock clock) {
         this.subscriptions = subscriptions;
+        this.clock = clock;
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.config = config;
@@ -72,7 +77,7 @@ public class DeliveryService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Webhook payload cannot be serialized", e);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Subscription subscription : interested) {
             deliveries.persist(new WebhookDelivery(subscription.id(), messageId, type, payload, now));
         }
@@ -82,7 +87,7 @@ public class DeliveryService {
     /** Claims due deliveries for sending, with a lease longer than one attempt can take. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<DeliveryJob> claimDue(int limit) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant lease = now.plus(config.timeout()).plusSeconds(30);
         List<DeliveryJob> jobs = new ArrayList<>();
         for (WebhookDelivery delivery : deliveries.lockDue(now, limit)) {
@@ -105,7 +110,7 @@ public class DeliveryService {
         if (delivery == null || delivery.status() != DeliveryStatus.PENDING) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Integer status = result.statusCode();
         DeliveryStatus next;
         String outcome;
@@ -142,8 +147,8 @@ public class DeliveryService {
 
     /** Deliveries of a subscription with their attempt logs, newest first. */
     @Transactional
-    public Page<DeliveryResponse> ofSubscription(UUID subscriptionId, int page, int size) {
-        Page<WebhookDelivery> found = Page.of(deliveries.ofSubscription(subscriptionId), page, size);
+    public Page<DeliveryResponse> ofSubscription(UUID subscriptionId, PageRequest page) {
+        Page<WebhookDelivery> found = PanachePages.of(deliveries.ofSubscription(subscriptionId), page);
         Map<UUID, List<WebhookAttempt>> log = attempts.ofDeliveries(found.items().stream().map(WebhookDelivery::id)
                 .toList()).stream().collect(Collectors.groupingBy(WebhookAttempt::deliveryId));
         return found.map(d -> DeliveryResponse.of(d, log.getOrDefault(d.id(), List.of())));

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -111,8 +112,8 @@ public class DeliveryWorker {
         return jobs.size();
     }
 
-    /** Reads {@code Retry-After} as seconds or as an HTTP date; anything else is ignored. */
-    static Duration retryAfter(String header) {
+    /** Reads {@code Retry-After} as seconds or as an HTTP date (a wait from {@code now}); anything else is ignored. */
+    static Duration retryAfter(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return null;
         }
@@ -121,7 +122,7 @@ public class DeliveryWorker {
         } catch (NumberFormatException e) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(Instant.now(), at.toInstant());
+                Duration wait = Duration.between(now, at.toInstant());
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (RuntimeException ignored) {
                 return null;

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -34,14 +35,16 @@ public class WebhookSender {
     private final SsrfGuard guard;
     private final HttpClient client;
     private final Duration timeout;
+    private final Clock clock;
 
     @Inject
-    public WebhookSender(Vertx vertx, SsrfGuard guard, WebhookConfig config) {
-        this(vertx, guard, config.timeout());
+    public WebhookSender(Vertx vertx, SsrfGuard guard, WebhookConfig config, Clock clock) {
+        this(vertx, guard, config.timeout(), clock);
     }
 
-    public WebhookSender(Vertx vertx, SsrfGuard guard, Duration timeout) {
+    public WebhookSender(Vertx vertx, SsrfGuard guard, Duration timeout, Clock clock) {
         this.guard = guard;
+        this.clock = clock;
         this.timeout = timeout;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) timeout.toMillis())
@@ -52,7 +55,7 @@ public class WebhookSender {
 
     /** Sends the job's payload once; the future never fails, a failure is an {@link AttemptResult} with an error. */
     public CompletableFuture<AttemptResult> send(DeliveryJob job) {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         long startNanos = System.nanoTime();
         URI uri = URI.create(job.url());
         SsrfGuard.Target target = guard.target(uri.getHost());
@@ -88,7 +91,8 @@ public class WebhookSender {
                         result.complete(new AttemptResult(null, null, error(answer.cause()), false, started, millis));
                         return;
                     }
-                    Duration retryAfter = DeliveryWorker.retryAfter(answer.result().getHeader("retry-after"));
+                    Duration retryAfter = DeliveryWorker.retryAfter(answer.result().getHeader("retry-after"),
+                            clock.instant());
                     result.complete(new AttemptResult(answer.result().statusCode(), retryAfter, null, false, started,
                             millis));
                 });

@@ -1,12 +1,13 @@
 package io.topline.alerts.evaluation;
 
-import io.topline.alerts.web.Page;
-import io.topline.alerts.web.Roles;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageParams;
+import io.topline.chassis.page.Paging;
+import io.topline.chassis.page.PanachePages;
+import io.topline.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,18 +20,19 @@ import jakarta.ws.rs.core.MediaType;
 public class EvaluationResource {
 
     private final EvaluationRepository evaluations;
+    private final Paging paging;
 
-    public EvaluationResource(EvaluationRepository evaluations) {
+    public EvaluationResource(EvaluationRepository evaluations, Paging paging) {
         this.evaluations = evaluations;
+        this.paging = paging;
     }
 
     @GET
     @Transactional
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN, Roles.ONCALL})
     public Page<EvaluationResponse> list(@QueryParam("measure") String measure, @QueryParam("period") String period,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return Page.of(evaluations.search(blankToNull(measure), blankToNull(period)), page, size)
+                                         @BeanParam PageParams page) {
+        return PanachePages.of(evaluations.search(blankToNull(measure), blankToNull(period)), paging.request(page))
                 .map(EvaluationResponse::of);
     }
 

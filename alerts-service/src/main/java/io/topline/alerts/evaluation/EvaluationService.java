@@ -8,11 +8,11 @@ import io.topline.alerts.catalog.CatalogMeasure;
 import io.topline.alerts.catalog.CatalogMeasureRepository;
 import io.topline.alerts.catalog.TargetVersion;
 import io.topline.alerts.period.Period;
-import io.topline.alerts.period.ToplineClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -34,11 +34,11 @@ public class EvaluationService {
     private final EvaluationRepository evaluations;
     private final AlertService alerts;
     private final EvaluationConfig config;
-    private final ToplineClock clock;
+    private final Clock clock;
 
     public EvaluationService(CatalogMeasureRepository measures, ActualRepository actuals,
                              EvaluationRepository evaluations, AlertService alerts, EvaluationConfig config,
-                             ToplineClock clock) {
+                             Clock clock) {
         this.measures = measures;
         this.actuals = actuals;
         this.evaluations = evaluations;
@@ -104,7 +104,7 @@ public class EvaluationService {
             return;
         }
         ZoneId zone = config.timeZone();
-        Instant now = clock.now();
+        Instant now = clock.instant();
         Period lastClosed = Period.containing(measure.cadence(), now.minus(config.graceTime()), zone).previous();
         Period from = first.get();
         Period earliest = lastClosed;
@@ -138,7 +138,7 @@ public class EvaluationService {
         }
         TargetVersion target = found.get();
         ZoneId zone = config.timeZone();
-        Instant now = clock.now();
+        Instant now = clock.instant();
         Instant start = period.start(zone);
         Instant end = period.end(zone);
         Instant closesAt = end.plus(config.graceTime());

@@ -2,7 +2,7 @@ package io.topline.alerts.scorecard;
 
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.web.Params;
-import io.topline.alerts.web.Roles;
+import io.topline.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

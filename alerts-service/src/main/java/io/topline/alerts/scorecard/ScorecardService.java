@@ -13,13 +13,13 @@ import io.topline.alerts.evaluation.EvaluationStatus;
 import io.topline.alerts.evaluation.Evaluator;
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
-import io.topline.alerts.period.ToplineClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,11 +37,11 @@ public class ScorecardService {
     private final EvaluationRepository evaluations;
     private final ActualRepository actuals;
     private final EvaluationConfig config;
-    private final ToplineClock clock;
+    private final Clock clock;
 
     public ScorecardService(CatalogMeasureRepository measures, CatalogDriverRepository drivers,
                             EvaluationRepository evaluations, ActualRepository actuals, EvaluationConfig config,
-                            ToplineClock clock) {
+                            Clock clock) {
         this.measures = measures;
         this.drivers = drivers;
         this.evaluations = evaluations;
@@ -56,7 +56,7 @@ public class ScorecardService {
         // of them, are read as projections and never become entities
         measures.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
         ZoneId zone = config.timeZone();
-        Instant now = clock.now();
+        Instant now = clock.instant();
         Period current = Period.containing(cadence, now, zone);
         List<Period> window = new ArrayList<>();
         Period period = current;

@@ -3,17 +3,17 @@ package io.topline.alerts.subscription;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.topline.alerts.delivery.DeliveryResponse;
 import io.topline.alerts.delivery.DeliveryService;
-import io.topline.alerts.web.Page;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageParams;
+import io.topline.chassis.page.Paging;
 import io.topline.alerts.web.Params;
-import io.topline.alerts.web.Roles;
+import io.topline.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,10 +35,12 @@ public class SubscriptionResource {
     private final SubscriptionService subscriptions;
     private final DeliveryService deliveries;
     private final SecurityIdentity identity;
+    private final Paging paging;
 
     public SubscriptionResource(SubscriptionService subscriptions, DeliveryService deliveries,
-                                SecurityIdentity identity) {
+                                SecurityIdentity identity, Paging paging) {
         this.subscriptions = subscriptions;
+        this.paging = paging;
         this.deliveries = deliveries;
         this.identity = identity;
     }
@@ -53,9 +55,8 @@ public class SubscriptionResource {
     }
 
     @GET
-    public Page<SubscriptionResponse> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return subscriptions.list(page, size).map(s -> SubscriptionResponse.of(s, null));
+    public Page<SubscriptionResponse> list(@BeanParam PageParams page) {
+        return subscriptions.list(paging.request(page)).map(s -> SubscriptionResponse.of(s, null));
     }
 
     @GET
@@ -75,9 +76,8 @@ public class SubscriptionResource {
     @GET
     @Path("/{id}/deliveries")
     public Page<DeliveryResponse> deliveries(@PathParam("id") String id,
-                                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+                                             @BeanParam PageParams page) {
         UUID subscriptionId = subscriptions.get(Params.uuid(id, "Subscription")).id();
-        return deliveries.ofSubscription(subscriptionId, page, size);
+        return deliveries.ofSubscription(subscriptionId, paging.request(page));
     }
 }

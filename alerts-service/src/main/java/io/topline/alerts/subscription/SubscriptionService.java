@@ -7,7 +7,9 @@ import io.topline.alerts.alert.Severity;
 import io.topline.alerts.delivery.SsrfGuard;
 import io.topline.alerts.delivery.WebhookDeliveryRepository;
 import io.topline.chassis.problem.ProblemException;
-import io.topline.alerts.web.Page;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageRequest;
+import io.topline.chassis.page.PanachePages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -15,7 +17,7 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -31,10 +33,12 @@ public class SubscriptionService {
     private final WebhookDeliveryRepository deliveries;
     private final SsrfGuard guard;
     private final SecretCipher cipher;
+    private final Clock clock;
 
     public SubscriptionService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-                               SsrfGuard guard, SecretCipher cipher) {
+                               SsrfGuard guard, SecretCipher cipher, Clock clock) {
         this.subscriptions = subscriptions;
+        this.clock = clock;
         this.deliveries = deliveries;
         this.guard = guard;
         this.cipher = cipher;
@@ -53,7 +57,7 @@ public class SubscriptionService {
                 orEmpty(request.functions()).stream().map(DriverFunction::name).toList(),
                 orEmpty(request.measures()),
                 orEmpty(request.kinds()).stream().map(AlertKind::name).toList(),
-                request.minSeverity() == null ? Severity.INFO : request.minSeverity(), person, Instant.now());
+                request.minSeverity() == null ? Severity.INFO : request.minSeverity(), person, clock.instant());
         subscriptions.persist(subscription);
         return new Created(subscription, secret);
     }
@@ -65,8 +69,8 @@ public class SubscriptionService {
     }
 
     @Transactional
-    public Page<Subscription> list(int page, int size) {
-        return Page.of(subscriptions.find("order by createdAt desc, id"), page, size);
+    public Page<Subscription> list(PageRequest page) {
+        return PanachePages.of(subscriptions.find("order by createdAt desc, id"), page);
     }
 
     /** Disables the subscription and cancels its pending deliveries; the delivery log stays. */
@@ -74,7 +78,7 @@ public class SubscriptionService {
     public void disable(UUID id, String person) {
         Subscription subscription = get(id);
         subscription.disable("deleted by " + person);
-        deliveries.cancelPending(id, Instant.now());
+        deliveries.cancelPending(id, clock.instant());
     }
 
     /**

@@ -3,8 +3,10 @@ package io.topline.drivers.driver;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import io.topline.drivers.web.PageRequest;
-import io.topline.drivers.web.PageResponse;
+import io.topline.chassis.db.AdvisoryLocks;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageRequest;
+import io.topline.chassis.page.PanachePages;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -16,8 +18,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class DriverRepository implements PanacheRepository<Driver> {
 
-    /** Arbitrary constant naming the flow lock in PostgreSQL's advisory lock space. */
-    private static final long FLOW_LOCK = 7_410_002L;
+    private static final String FLOW_LOCK = "revenue-flow";
+
+    private final AdvisoryLocks locks;
+
+    public DriverRepository(AdvisoryLocks locks) {
+        this.locks = locks;
+    }
 
     public Optional<Driver> findByKey(String key) {
         return find("key", key).firstResultOptional();
@@ -30,16 +37,14 @@ public class DriverRepository implements PanacheRepository<Driver> {
 
     /** Serializes changes to the flow's edges, so that two concurrent edits cannot close a cycle together. */
     public void lockFlow() {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(:lock)")
-                .setParameter("lock", FLOW_LOCK)
-                .getSingleResult();
+        locks.lockForTransaction(FLOW_LOCK);
     }
 
     public List<Driver> active() {
         return list("archived = false", Sort.by("key"));
     }
 
-    public PageResponse<Driver> search(DriverFunction function, String owner, boolean includeArchived, PageRequest page) {
+    public Page<Driver> search(DriverFunction function, String owner, boolean includeArchived, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (!includeArchived) {
@@ -54,6 +59,6 @@ public class DriverRepository implements PanacheRepository<Driver> {
             parameters.and("owner", owner);
         }
         PanacheQuery<Driver> found = find(query.toString(), Sort.by("key"), parameters);
-        return new PageResponse<>(found.page(page.page(), page.size()).list(), page.page(), page.size(), found.count());
+        return PanachePages.of(found, page);
     }
 }

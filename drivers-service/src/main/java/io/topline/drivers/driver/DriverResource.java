@@ -1,12 +1,13 @@
 package io.topline.drivers.driver;
 
-import io.topline.drivers.DefinitionsConfig;
-import io.topline.drivers.web.PageRequest;
-import io.topline.drivers.web.PageResponse;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageParams;
+import io.topline.chassis.page.Paging;
 import io.topline.drivers.web.Revisions;
-import io.topline.drivers.web.Roles;
+import io.topline.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,11 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DriverResource {
 
     private final DriverService service;
-    private final DefinitionsConfig config;
+    private final Paging paging;
 
-    public DriverResource(DriverService service, DefinitionsConfig config) {
+    public DriverResource(DriverService service, Paging paging) {
         this.service = service;
-        this.config = config;
+        this.paging = paging;
     }
 
     @POST
@@ -55,10 +56,10 @@ public class DriverResource {
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     @Operation(summary = "List drivers", description = "Active drivers by key; filter by function and owner; "
             + "includeArchived=true adds archived ones. page is zero-based.")
-    public PageResponse<DriverResponse> list(@QueryParam("function") String function, @QueryParam("owner") String owner,
+    public Page<DriverResponse> list(@QueryParam("function") String function, @QueryParam("owner") String owner,
                                              @QueryParam("includeArchived") boolean includeArchived,
-                                             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return service.list(function, owner, includeArchived, PageRequest.parse(page, size, config))
+                                     @BeanParam PageParams page) {
+        return service.list(function, owner, includeArchived, paging.request(page))
                 .map(DriverMapper::toResponse);
     }
 

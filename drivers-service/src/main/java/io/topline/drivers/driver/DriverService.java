@@ -2,11 +2,11 @@ package io.topline.drivers.driver;
 
 import io.topline.drivers.flow.FlowGraph;
 import io.topline.drivers.measure.MeasureService;
-import io.topline.drivers.outbox.Outbox;
+import io.topline.chassis.outbox.Outbox;
 import io.topline.chassis.problem.Problem;
 import io.topline.chassis.problem.ProblemException;
-import io.topline.drivers.web.PageRequest;
-import io.topline.drivers.web.PageResponse;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageRequest;
 import io.topline.drivers.web.Revisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -89,7 +89,7 @@ public class DriverService {
     }
 
     @Transactional
-    public PageResponse<Driver> list(String function, String owner, boolean includeArchived, PageRequest page) {
+    public Page<Driver> list(String function, String owner, boolean includeArchived, PageRequest page) {
         return drivers.search(parseFunction(function), owner, includeArchived, page);
     }
 

@@ -1,6 +1,6 @@
 package io.topline.drivers.flow;
 
-import io.topline.drivers.web.Roles;
+import io.topline.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,7 +1,7 @@
 package io.topline.drivers.importer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.topline.drivers.web.Roles;
+import io.topline.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

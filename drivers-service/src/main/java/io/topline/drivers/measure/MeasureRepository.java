@@ -5,8 +5,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.topline.drivers.driver.Driver;
-import io.topline.drivers.web.PageRequest;
-import io.topline.drivers.web.PageResponse;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageRequest;
+import io.topline.chassis.page.PanachePages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -43,7 +44,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         return list("archived = false", Sort.by("key"));
     }
 
-    public PageResponse<Measure> search(String driverKey, boolean includeArchived, PageRequest page) {
+    public Page<Measure> search(String driverKey, boolean includeArchived, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (!includeArchived) {
@@ -54,6 +55,6 @@ public class MeasureRepository implements PanacheRepository<Measure> {
             parameters.and("driver", driverKey);
         }
         PanacheQuery<Measure> found = find(query.toString(), Sort.by("key"), parameters);
-        return new PageResponse<>(found.page(page.page(), page.size()).list(), page.page(), page.size(), found.count());
+        return PanachePages.of(found, page);
     }
 }

@@ -1,12 +1,13 @@
 package io.topline.drivers.measure;
 
-import io.topline.drivers.DefinitionsConfig;
-import io.topline.drivers.web.PageRequest;
-import io.topline.drivers.web.PageResponse;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageParams;
+import io.topline.chassis.page.Paging;
 import io.topline.drivers.web.Revisions;
-import io.topline.drivers.web.Roles;
+import io.topline.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,11 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeasureResource {
 
     private final MeasureService service;
-    private final DefinitionsConfig config;
+    private final Paging paging;
 
-    public MeasureResource(MeasureService service, DefinitionsConfig config) {
+    public MeasureResource(MeasureService service, Paging paging) {
         this.service = service;
-        this.config = config;
+        this.paging = paging;
     }
 
     @POST
@@ -54,10 +55,10 @@ public class MeasureResource {
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     @Operation(summary = "List measures", description = "Active measures by key; filter by driver; page is zero-based.")
-    public PageResponse<MeasureResponse> list(@QueryParam("driver") String driver,
+    public Page<MeasureResponse> list(@QueryParam("driver") String driver,
                                               @QueryParam("includeArchived") boolean includeArchived,
-                                              @QueryParam("page") String page, @QueryParam("size") String size) {
-        return service.list(driver, includeArchived, PageRequest.parse(page, size, config)).map(MeasureMapper::toResponse);
+                                      @BeanParam PageParams page) {
+        return service.list(driver, includeArchived, paging.request(page)).map(MeasureMapper::toResponse);
     }
 
     @GET

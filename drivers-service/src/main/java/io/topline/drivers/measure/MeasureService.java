@@ -3,10 +3,10 @@ package io.topline.drivers.measure;
 import io.topline.drivers.DefinitionsConfig;
 import io.topline.drivers.driver.Driver;
 import io.topline.drivers.driver.DriverRepository;
-import io.topline.drivers.outbox.Outbox;
+import io.topline.chassis.outbox.Outbox;
 import io.topline.chassis.problem.ProblemException;
-import io.topline.drivers.web.PageRequest;
-import io.topline.drivers.web.PageResponse;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageRequest;
 import io.topline.drivers.web.Revisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -102,7 +102,7 @@ public class MeasureService {
     }
 
     @Transactional
-    public PageResponse<Measure> list(String driverKey, boolean includeArchived, PageRequest page) {
+    public Page<Measure> list(String driverKey, boolean includeArchived, PageRequest page) {
         return measures.search(driverKey, includeArchived, page);
     }
 

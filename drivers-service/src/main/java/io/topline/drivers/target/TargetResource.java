@@ -3,7 +3,7 @@ package io.topline.drivers.target;
 import io.topline.drivers.measure.Measure;
 import io.topline.drivers.measure.MeasureMapper;
 import io.topline.drivers.web.Revisions;
-import io.topline.drivers.web.Roles;
+import io.topline.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

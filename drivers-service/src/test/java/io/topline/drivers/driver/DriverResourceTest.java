@@ -118,13 +118,13 @@ class DriverResourceTest {
                 .body("items.key", contains(first))
                 .body("page", equalTo(0))
                 .body("size", equalTo(1))
-                .body("total", equalTo(2));
+                .body("totalItems", equalTo(2));
         asViewer().queryParam("owner", owner).queryParam("page", 1).queryParam("size", 1).get("/drivers")
-                .then().statusCode(200).body("items.key", contains(second)).body("total", equalTo(2));
+                .then().statusCode(200).body("items.key", contains(second)).body("totalItems", equalTo(2));
         asViewer().queryParam("owner", owner).queryParam("includeArchived", true).get("/drivers")
-                .then().statusCode(200).body("items.key", contains(first, second, archived)).body("total", equalTo(3));
+                .then().statusCode(200).body("items.key", contains(first, second, archived)).body("totalItems", equalTo(3));
         asViewer().queryParam("owner", owner).queryParam("function", "FINANCE").get("/drivers")
-                .then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(0));
+                .then().statusCode(200).body("items", hasSize(0)).body("totalItems", equalTo(0));
     }
 
     @Test
@@ -134,7 +134,7 @@ class DriverResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("size"))
-                .body("violations[0].message", equalTo("must be an integer from 1 to 100"));
+                .body("violations[0].message", equalTo("must be an integer from 1 to 500"));
         asViewer().queryParam("page", "first").get("/drivers")
                 .then().statusCode(400).body("violations[0].field", equalTo("page"));
         asViewer().queryParam("function", "LEGAL").get("/drivers")

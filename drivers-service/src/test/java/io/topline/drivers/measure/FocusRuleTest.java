@@ -65,16 +65,6 @@ class FocusRuleTest {
             public ZoneId timeZone() {
                 return ZoneId.of("UTC");
             }
-
-            @Override
-            public int maxPageSize() {
-                return 100;
-            }
-
-            @Override
-            public int defaultPageSize() {
-                return 20;
-            }
         };
         return new MeasureService(repository, null, null, config, Clock.systemUTC());
     }

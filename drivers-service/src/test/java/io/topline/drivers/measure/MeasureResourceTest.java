@@ -55,7 +55,7 @@ class MeasureResourceTest {
         own.put("owner", "nina@example.com");
         asAdmin().body(own).post("/measures").then().statusCode(201).body("owner", equalTo("nina@example.com"));
         asViewer().queryParam("driver", driver).get("/measures")
-                .then().statusCode(200).body("items", hasSize(2)).body("total", equalTo(2));
+                .then().statusCode(200).body("items", hasSize(2)).body("totalItems", equalTo(2));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.topline.metrics.actual;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.topline.metrics.period.Cadence;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,8 +85,8 @@ public class ActualRepository implements PanacheRepositoryBase<Actual, ActualId>
     }
 
     /** A measure's actuals whose periods start in [{@code from}, {@code to}), in period order. */
-    public List<Actual> series(String measure, Instant from, Instant to) {
-        return list("id.measureKey = ?1 and periodStart >= ?2 and periodStart < ?3 order by periodStart", measure, from, to);
+    public PanacheQuery<Actual> series(String measure, Instant from, Instant to) {
+        return find("id.measureKey = ?1 and periodStart >= ?2 and periodStart < ?3 order by periodStart", measure, from, to);
     }
 
     private static Actual read(ResultSet rows) throws SQLException {

@@ -1,5 +1,10 @@
 package io.topline.metrics.actual;
 
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageParams;
+import io.topline.chassis.page.Paging;
+import io.topline.chassis.security.Roles;
+import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,16 +21,18 @@ import java.util.List;
 public class ActualResource {
 
     private final ActualService service;
+    private final Paging paging;
 
-    public ActualResource(ActualService service) {
+    public ActualResource(ActualService service, Paging paging) {
         this.service = service;
+        this.paging = paging;
     }
 
-    /** Actuals of {@code measure} from period {@code from} to period {@code to} (inclusive, the measure's cadence). */
+    /** Actuals of {@code measure} from period {@code from} to period {@code to} (inclusive, the measure's cadence), one page of them. */
     @GET
-    @RolesAllowed({"topline-viewer", "topline-admin"})
-    public List<ActualResponse> series(@QueryParam("measure") @NotBlank String measure, @QueryParam("from") String from,
-                                       @QueryParam("to") String to) {
-        return service.series(measure, from, to);
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    public Page<ActualResponse> series(@QueryParam("measure") @NotBlank String measure, @QueryParam("from") String from,
+                                       @QueryParam("to") String to, @BeanParam PageParams page) {
+        return service.series(measure, from, to, paging.request(page));
     }
 }

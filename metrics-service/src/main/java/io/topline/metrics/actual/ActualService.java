@@ -2,13 +2,17 @@ package io.topline.metrics.actual;
 
 import io.topline.metrics.catalog.MeasureCatalog;
 import io.topline.metrics.catalog.MeasureInfo;
-import io.topline.metrics.outbox.Outbox;
+import io.topline.chassis.outbox.Outbox;
 import io.topline.metrics.period.Period;
 import io.topline.metrics.period.PeriodCalendar;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageRequest;
+import io.topline.chassis.page.PanachePages;
 import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +25,10 @@ public class ActualService {
     private final MeasureCatalog catalog;
     private final PeriodCalendar calendar;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public ActualService(ActualRepository repository, MeasureCatalog catalog, PeriodCalendar calendar, Outbox outbox) {
+    public ActualService(ActualRepository repository, MeasureCatalog catalog, PeriodCalendar calendar, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -45,18 +51,17 @@ public class ActualService {
 
     /** The actuals of {@code measure} for the periods from {@code from} to {@code to}, both included; absent periods had no data. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ActualResponse> series(String measure, String from, String to) {
+    public Page<ActualResponse> series(String measure, String from, String to, PageRequest page) {
         MeasureInfo info = catalog.find(measure).orElseThrow(() -> ProblemException.notFound("Measure", measure));
         Instant start = from == null ? Instant.EPOCH : period(info, "from", from).start();
         Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z") : period(info, "to", to).end();
-        return repository.series(measure, start, end).stream()
-                .map(actual -> ActualResponse.of(actual, info.aggregation()))
-                .toList();
+        return PanachePages.of(repository.series(measure, start, end), page)
+                .map(actual -> ActualResponse.of(actual, info.aggregation()));
     }
 
     private Period period(MeasureInfo info, String field, String label) {
         return calendar.parse(info.cadence(), label).orElseThrow(() -> ProblemException.unprocessable(field,
                 "'" + label + "' is not a " + info.cadence() + " period of measure '" + info.key()
-                        + "' (such as " + calendar.periodOf(info.cadence(), Instant.now()).label() + ")"));
+                        + "' (such as " + calendar.periodOf(info.cadence(), clock.instant()).label() + ")"));
     }
 }

@@ -3,6 +3,7 @@ package io.topline.metrics.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topline.metrics.period.Cadence;
+import io.topline.chassis.messaging.RejectedRecordException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 
 /** Applies definitions events to the catalog, idempotently by revision. */
@@ -26,9 +28,11 @@ public class CatalogService {
     private final MeasureCatalog catalog;
     private final ObjectMapper mapper;
     private final TransactionSynchronizationRegistry transactions;
+    private final Clock clock;
 
     public CatalogService(CatalogMeasureRepository repository, MeasureCatalog catalog, ObjectMapper mapper,
-                          TransactionSynchronizationRegistry transactions) {
+                          TransactionSynchronizationRegistry transactions, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.catalog = catalog;
         this.mapper = mapper;
@@ -38,7 +42,7 @@ public class CatalogService {
     /**
      * Applies one structured CloudEvent from {@code topline.definitions}; driver events are not this service's concern.
      *
-     * @throws IllegalArgumentException when a measure event is malformed, so that it goes to the dead-letter topic
+     * @throws RejectedRecordException when a measure event is malformed, so that it goes to the dead-letter topic
      */
     @Transactional
     public void apply(String cloudEventJson) {
@@ -46,10 +50,10 @@ public class CatalogService {
         try {
             event = mapper.readTree(cloudEventJson);
         } catch (IOException e) {
-            throw new IllegalArgumentException("definitions record is not JSON");
+            throw new RejectedRecordException("definitions record is not JSON");
         }
         if (event == null || !event.isObject()) {
-            throw new IllegalArgumentException("definitions record is not a CloudEvent object");
+            throw new RejectedRecordException("definitions record is not a CloudEvent object");
         }
         String type = event.path("type").asText("");
         if (!MEASURE_DEFINED.equals(type) && !MEASURE_ARCHIVED.equals(type)) {
@@ -58,7 +62,7 @@ public class CatalogService {
         }
         MeasureInfo info = toInfo(type, event.get("data"));
         CatalogMeasure stored = repository.findForUpdate(info.key());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (stored == null) {
             repository.persist(new CatalogMeasure(info, now));
         } else if (!stored.apply(info, now)) {
@@ -81,24 +85,24 @@ public class CatalogService {
 
     private MeasureInfo toInfo(String type, JsonNode data) {
         if (data == null || !data.isObject()) {
-            throw new IllegalArgumentException(type + " has no data object");
+            throw new RejectedRecordException(type + " has no data object");
         }
         MeasureDefinition definition;
         try {
             definition = mapper.treeToValue(data, MeasureDefinition.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException(type + " data is malformed: " + e.getMessage());
+            throw new RejectedRecordException(type + " data is malformed: " + e.getMessage());
         }
         if (definition.key() == null || definition.key().isBlank() || definition.revision() == null
                 || definition.revision() < 1 || definition.unit() == null) {
-            throw new IllegalArgumentException(type + " data lacks key, unit or revision");
+            throw new RejectedRecordException(type + " data lacks key, unit or revision");
         }
         try {
             boolean archived = MEASURE_ARCHIVED.equals(type) || Boolean.TRUE.equals(definition.archived());
             return new MeasureInfo(definition.key(), Cadence.valueOf(definition.cadence()),
                     Aggregation.valueOf(definition.aggregation()), definition.unit(), archived, definition.revision());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException(type + " data has an unknown cadence or aggregation");
+            throw new RejectedRecordException(type + " data has an unknown cadence or aggregation");
         }
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,8 +32,10 @@ public class IdempotencyService {
     private final IdempotencyRecordRepository repository;
     private final IngestConfig config;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public IdempotencyService(IdempotencyRecordRepository repository, IngestConfig config, ObjectMapper mapper) {
+    public IdempotencyService(IdempotencyRecordRepository repository, IngestConfig config, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.config = config;
         this.mapper = mapper;
@@ -55,7 +58,7 @@ public class IdempotencyService {
                     List.of(new Problem.Violation("Idempotency-Key", "must be 1 to " + MAX_KEY + " characters")));
         }
         String fingerprint = fingerprint(request);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         IdempotencyRecord existing = QuarkusTransaction.requiringNew().call(() -> {
             if (repository.claim(principal, key, fingerprint, now)) {
                 return null;
@@ -89,7 +92,7 @@ public class IdempotencyService {
         try {
             return work.run(response -> {
                 repository.complete(principal, key, response.status(), response.contentType(), json(response.body()),
-                        Instant.now());
+                        clock.instant());
                 return response;
             });
         } catch (ProblemException e) {
@@ -97,7 +100,7 @@ public class IdempotencyService {
                 Problem problem = new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(),
                         instance, e.violations());
                 QuarkusTransaction.requiringNew().run(() -> repository.complete(principal, key, e.status(),
-                        Problem.MEDIA_TYPE, json(problem), Instant.now()));
+                        Problem.MEDIA_TYPE, json(problem), clock.instant()));
             } else {
                 QuarkusTransaction.requiringNew().run(() -> repository.release(principal, key));
             }
@@ -111,7 +114,7 @@ public class IdempotencyService {
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         QuarkusTransaction.requiringNew().run(() ->
-                repository.purgeCreatedBefore(Instant.now().minus(config.idempotencyRetention())));
+                repository.purgeCreatedBefore(clock.instant().minus(config.idempotencyRetention())));
     }
 
     private String fingerprint(Object request) {

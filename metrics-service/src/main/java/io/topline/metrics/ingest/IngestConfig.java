@@ -51,8 +51,4 @@ public interface IngestConfig {
      */
     @WithDefault("1")
     int groupCommitWriters();
-
-    /** How long a Kafka record that fails for a reason other than its content is retried before it is dead-lettered. */
-    @WithDefault("60s")
-    Duration kafkaRetryFor();
 }

@@ -7,11 +7,11 @@ import io.topline.metrics.measurement.MeasurementRules;
 import io.topline.metrics.measurement.MeasurementService;
 import io.topline.metrics.measurement.ValidMeasurement;
 import io.topline.chassis.problem.Problem;
+import io.topline.chassis.messaging.RejectedRecordException;
 import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,35 +20,34 @@ import java.util.stream.Collectors;
 /**
  * Ingests one {@code topline.measurement.recorded} record with the rules of the HTTP path.
  *
- * <p>A record that breaks a rule throws {@link InvalidRecordException} so that it goes to the dead-letter topic and
- * the partition moves on. A failure of the service itself (database down) is retried with backoff for a while, since
- * the record is fine; only after that does it go to the dead-letter topic, where it is kept rather than lost.
+ * <p>A record that breaks a rule throws {@link RejectedRecordException} so that it goes to the dead-letter topic at
+ * once and the partition moves on. A failure of the service itself (database down) propagates, and the consumer's
+ * retry convention retries it with backoff, since the record is fine; only after that does it go to the
+ * dead-letter topic, where it is kept rather than lost.
  * A record without a data id is identified by its CloudEvent source and id, so a redelivery is not counted twice.
  */
 @ApplicationScoped
 public class KafkaIngestHandler {
 
-    private static final Logger LOG = Logger.getLogger(KafkaIngestHandler.class);
-
     private final ObjectMapper mapper;
     private final MeasurementRules rules;
     private final MeasurementService service;
-    private final IngestConfig config;
+    private final Clock clock;
 
-    public KafkaIngestHandler(ObjectMapper mapper, MeasurementRules rules, MeasurementService service, IngestConfig config) {
+    public KafkaIngestHandler(ObjectMapper mapper, MeasurementRules rules, MeasurementService service, Clock clock) {
         this.mapper = mapper;
         this.rules = rules;
         this.service = service;
-        this.config = config;
+        this.clock = clock;
     }
 
     public void handle(String payload) {
         MeasurementRecordedEvent event = parse(payload);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Problem.Violation> violations = new ArrayList<>();
         ValidMeasurement measurement = rules.check(0, event.data(), "data.", now, violations).orElse(null);
         if (measurement == null) {
-            throw new InvalidRecordException("invalid measurement: " + describe(violations));
+            throw new RejectedRecordException("invalid measurement: " + describe(violations));
         }
         if (measurement.clientId() == null) {
             String derived = "ce:" + event.source() + "#" + event.id();
@@ -59,33 +58,16 @@ public class KafkaIngestHandler {
     }
 
     private void store(ValidMeasurement measurement, Instant now) {
-        Instant deadline = Instant.now().plus(config.kafkaRetryFor());
-        Duration backoff = Duration.ofMillis(100);
-        while (true) {
-            try {
-                service.ingest(List.of(measurement), now, outcome -> outcome);
-                return;
-            } catch (ProblemException e) {
-                throw new InvalidRecordException(e.getMessage() + ": " + describe(e.violations()));
-            } catch (RuntimeException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                LOG.warnf("Could not store a measurement from Kafka (%s); retrying in %d ms", e.getMessage(), backoff.toMillis());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
-            }
+        try {
+            service.ingest(List.of(measurement), now, outcome -> outcome);
+        } catch (ProblemException e) {
+            throw new RejectedRecordException(e.getMessage() + ": " + describe(e.violations()));
         }
     }
 
     private MeasurementRecordedEvent parse(String payload) {
         if (payload == null || payload.isBlank()) {
-            throw new InvalidRecordException("empty record");
+            throw new RejectedRecordException("empty record");
         }
         MeasurementRecordedEvent event;
         try {
@@ -94,9 +76,9 @@ public class KafkaIngestHandler {
             String field = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            throw new InvalidRecordException("malformed field '" + field + "': " + e.getOriginalMessage());
+            throw new RejectedRecordException("malformed field '" + field + "': " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new InvalidRecordException("not JSON: " + e.getOriginalMessage());
+            throw new RejectedRecordException("not JSON: " + e.getOriginalMessage());
         }
         List<Problem.Violation> violations = new ArrayList<>();
         if (!"1.0".equals(event.specversion())) {
@@ -115,7 +97,7 @@ public class KafkaIngestHandler {
             violations.add(new Problem.Violation("data", "is required"));
         }
         if (!violations.isEmpty()) {
-            throw new InvalidRecordException("not a " + MeasurementRecordedEvent.TYPE + " CloudEvent: " + describe(violations));
+            throw new RejectedRecordException("not a " + MeasurementRecordedEvent.TYPE + " CloudEvent: " + describe(violations));
         }
         return event;
     }

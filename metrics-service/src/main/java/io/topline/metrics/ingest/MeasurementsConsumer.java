@@ -1,11 +1,16 @@
 package io.topline.metrics.ingest;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ApplyGuard;
+import io.topline.chassis.messaging.ConsumerRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Feeds {@code topline.measurements} into ingestion; a failure sends the record to the dead-letter topic. */
+/**
+ * Feeds {@code topline.measurements} into ingestion; a rejected record goes to the dead-letter topic at once, a
+ * failure of the service after the retries of the consumer convention.
+ */
 @ApplicationScoped
 public class MeasurementsConsumer {
 
@@ -17,6 +22,7 @@ public class MeasurementsConsumer {
 
     @Incoming("measurements")
     @Blocking
+    @ApplyGuard(ConsumerRetry.GUARD)
     public void consume(ConsumerRecord<String, String> record) {
         handler.handle(record.value());
     }

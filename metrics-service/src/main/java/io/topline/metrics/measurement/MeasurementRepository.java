@@ -1,5 +1,6 @@
 package io.topline.metrics.measurement;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
@@ -176,10 +177,10 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
         });
     }
 
-    /** Up to {@code limit} of a measure's measurements that occurred in [{@code from}, {@code to}), oldest first. */
-    public List<Measurement> slice(String measure, Instant from, Instant to, int offset, int limit) {
+    /** A measure's measurements that occurred in [{@code from}, {@code to}), oldest first. */
+    public PanacheQuery<Measurement> occurredIn(String measure, Instant from, Instant to) {
         return find("measureKey = ?1 and occurredAt >= ?2 and occurredAt < ?3 order by occurredAt, id",
-                measure, from, to).range(offset, offset + limit - 1).list();
+                measure, from, to);
     }
 
     private Session session() {

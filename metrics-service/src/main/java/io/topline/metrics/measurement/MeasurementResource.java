@@ -1,13 +1,15 @@
 package io.topline.metrics.measurement;
 
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageParams;
+import io.topline.chassis.page.Paging;
+import io.topline.chassis.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.topline.metrics.ingest.IdempotencyService.StoredResponse;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,9 +27,11 @@ import jakarta.ws.rs.core.SecurityContext;
 public class MeasurementResource {
 
     private final MeasurementService service;
+    private final Paging paging;
 
-    public MeasurementResource(MeasurementService service) {
+    public MeasurementResource(MeasurementService service, Paging paging) {
         this.service = service;
+        this.paging = paging;
     }
 
     /**
@@ -36,7 +40,7 @@ public class MeasurementResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("topline-ingest")
+    @RolesAllowed(Roles.INGEST)
     public Uni<Response> record(RecordMeasurementRequest request) {
         return service.record(request).map(response -> Response
                 .status(RecordMeasurementResponse.ACCEPTED.equals(response.status()) ? 201 : 200)
@@ -47,7 +51,7 @@ public class MeasurementResource {
     @POST
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("topline-ingest")
+    @RolesAllowed(Roles.INGEST)
     public Response recordBatch(RecordMeasurementBatchRequest request,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Context SecurityContext security) {
@@ -62,12 +66,11 @@ public class MeasurementResource {
 
     /** Raw measurements of a measure that occurred in [{@code from}, {@code to}), oldest first, paginated. */
     @GET
-    @RolesAllowed({"topline-viewer", "topline-admin"})
-    public MeasurementPage list(@QueryParam("measure") @NotBlank String measure,
-                                @QueryParam("from") String from,
-                                @QueryParam("to") String to,
-                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return service.list(measure, from, to, page, size);
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    public Page<MeasurementResponse> list(@QueryParam("measure") @NotBlank String measure,
+                                          @QueryParam("from") String from,
+                                          @QueryParam("to") String to,
+                                          @BeanParam PageParams page) {
+        return service.list(measure, from, to, paging.request(page));
     }
 }

@@ -7,11 +7,15 @@ import io.topline.metrics.catalog.MeasureCatalog;
 import io.topline.metrics.ingest.IdempotencyService;
 import io.topline.metrics.ingest.IdempotencyService.StoredResponse;
 import io.topline.metrics.ingest.IngestConfig;
+import io.topline.chassis.page.Page;
+import io.topline.chassis.page.PageRequest;
+import io.topline.chassis.page.PanachePages;
 import io.topline.chassis.problem.Problem;
 import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,10 +42,12 @@ public class MeasurementService {
     private final SingleMeasurementWriter singles;
     private final IdempotencyService idempotency;
     private final IngestConfig config;
+    private final Clock clock;
 
     public MeasurementService(MeasurementRules rules, MeasureCatalog catalog, MeasurementRepository repository,
                               MeasurementStore store, SingleMeasurementWriter singles, IdempotencyService idempotency,
-                              IngestConfig config) {
+                              IngestConfig config, Clock clock) {
+        this.clock = clock;
         this.rules = rules;
         this.catalog = catalog;
         this.repository = repository;
@@ -73,7 +79,7 @@ public class MeasurementService {
 
     private ValidMeasurement check(RecordMeasurementRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
-        ValidMeasurement measurement = rules.check(0, request, "", Instant.now(), violations).orElse(null);
+        ValidMeasurement measurement = rules.check(0, request, "", clock.instant(), violations).orElse(null);
         if (measurement == null) {
             throw invalid("The measurement breaks " + violations.size() + " rule(s)", violations);
         }
@@ -111,7 +117,7 @@ public class MeasurementService {
         if (items.isEmpty()) {
             throw invalid("The batch has no items", List.of(new Problem.Violation("items", "must hold at least one item")));
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Problem.Violation> violations = new ArrayList<>();
         List<ValidMeasurement> valid = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -174,14 +180,11 @@ public class MeasurementService {
     }
 
     /** A page of raw measurements of {@code measure} that occurred in [{@code from}, {@code to}). */
-    public MeasurementPage list(String measure, String from, String to, int page, int size) {
+    public Page<MeasurementResponse> list(String measure, String from, String to, PageRequest page) {
         Instant start = from == null ? Instant.EPOCH : instant("from", from);
         Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z") : instant("to", to);
-        List<Measurement> rows = QuarkusTransaction.joiningExisting().call(() ->
-                repository.slice(measure, start, end, page * size, size + 1));
-        boolean hasMore = rows.size() > size;
-        List<MeasurementResponse> items = rows.stream().limit(size).map(MeasurementResponse::of).toList();
-        return new MeasurementPage(items, page, size, hasMore);
+        return QuarkusTransaction.joiningExisting().call(() ->
+                PanachePages.of(repository.occurredIn(measure, start, end), page).map(MeasurementResponse::of));
     }
 
     private static Instant instant(String field, String text) {

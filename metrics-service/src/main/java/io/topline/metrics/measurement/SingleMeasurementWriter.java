@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -54,9 +54,11 @@ public class SingleMeasurementWriter {
     private final IngestConfig config;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
+    private final Clock clock;
     private volatile boolean running;
 
-    public SingleMeasurementWriter(MeasurementStore store, IngestConfig config) {
+    public SingleMeasurementWriter(MeasurementStore store, IngestConfig config, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.config = config;
     }
@@ -152,7 +154,7 @@ public class SingleMeasurementWriter {
         group.removeAll(later);
         IngestOutcome outcome;
         try {
-            outcome = store.ingest(distinct, Instant.now(), false, o -> o);
+            outcome = store.ingest(distinct, clock.instant(), false, o -> o);
         } catch (RuntimeException e) {
             for (Pending p : group) {
                 p.done().completeExceptionally(e);

@@ -51,8 +51,8 @@ class KafkaIngestTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", TestData.viewerToken())
                 .queryParam("measure", key).when().get("/actuals")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].count", equalTo(1))
-                .body("[0].value", equalTo(41.5f)));
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(1))
+                .body("items[0].value", equalTo(41.5f)));
 
         List<ConsumerRecord<String, String>> dead = TestData.readUntil("topline.measurements.dlq", seen -> seen.size() >= 2,
                 record -> key.equals(record.key()));

@@ -70,12 +70,12 @@ class MeasurementResourceTest {
                 .queryParam("measure", key).queryParam("from", period).queryParam("to", period)
                 .when().get("/actuals")
                 .then().statusCode(200)
-                .body("$", hasSize(1))
-                .body("[0].measure", equalTo(key)).body("[0].period", equalTo(period))
-                .body("[0].cadence", equalTo("MONTHLY")).body("[0].aggregation", equalTo("SUM"))
-                .body("[0].value", equalTo(20)).body("[0].count", equalTo(2)).body("[0].sum", equalTo(20))
-                .body("[0].min", equalTo(7.5f)).body("[0].max", equalTo(12.5f)).body("[0].last", equalTo(7.5f))
-                .body("[0].lastOccurredAt", equalTo(at.plusSeconds(60).toString())).body("[0].revision", equalTo(2));
+                .body("items", hasSize(1))
+                .body("items[0].measure", equalTo(key)).body("items[0].period", equalTo(period))
+                .body("items[0].cadence", equalTo("MONTHLY")).body("items[0].aggregation", equalTo("SUM"))
+                .body("items[0].value", equalTo(20)).body("items[0].count", equalTo(2)).body("items[0].sum", equalTo(20))
+                .body("items[0].min", equalTo(7.5f)).body("items[0].max", equalTo(12.5f)).body("items[0].last", equalTo(7.5f))
+                .body("items[0].lastOccurredAt", equalTo(at.plusSeconds(60).toString())).body("items[0].revision", equalTo(2));
     }
 
     @Test
@@ -92,7 +92,7 @@ class MeasurementResourceTest {
                 .body("measure", equalTo(key)).body("value", equalTo(4)).body("period", equalTo(TestData.month(at)))
                 .body("status", equalTo("ACCEPTED"));
         given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].count", equalTo(1)).body("[0].value", equalTo(4));
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(1)).body("items[0].value", equalTo(4));
     }
 
     @Test
@@ -114,8 +114,8 @@ class MeasurementResourceTest {
                 .body("violations[0].field", equalTo("id"))
                 .body("violations[0].message", equalTo("id 'id-" + key + "' was already recorded with different content"));
         given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].count", equalTo(1)).body("[0].value", equalTo(1))
-                .body("[0].revision", equalTo(1));
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(1)).body("items[0].value", equalTo(1))
+                .body("items[0].revision", equalTo(1));
     }
 
     @Test
@@ -151,7 +151,7 @@ class MeasurementResourceTest {
                 .body("violations[0].field", equalTo("value")).body("instance", equalTo("/measurements"));
         // nothing of the above was written
         given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/measurements")
-                .then().statusCode(200).body("items", hasSize(0)).body("hasMore", equalTo(false));
+                .then().statusCode(200).body("items", hasSize(0)).body("totalItems", equalTo(0)).body("totalPages", equalTo(0));
     }
 
     private static void assertProblem(String body, int status, String field) {
@@ -184,7 +184,7 @@ class MeasurementResourceTest {
                 .body("instance", equalTo("/measurements/batch"))
                 .body("violations.field", contains("items[1].measure", "items[3].occurredAt", "items[3].source"));
         given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -240,8 +240,8 @@ class MeasurementResourceTest {
                 .then().statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(51))
                 .body("actuals", hasSize(0));
         given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].count", equalTo(50))
-                .body("[0].value", equalTo(49)).body("[0].sum", equalTo(1225)).body("[0].revision", equalTo(1));
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(50))
+                .body("items[0].value", equalTo(49)).body("items[0].sum", equalTo(1225)).body("items[0].revision", equalTo(1));
     }
 
     @Test
@@ -272,14 +272,14 @@ class MeasurementResourceTest {
                 .body("actuals[0].revision", equalTo(2));
         given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).queryParam("size", 10)
                 .when().get("/measurements")
-                .then().statusCode(200).body("items", hasSize(4)).body("hasMore", equalTo(false))
+                .then().statusCode(200).body("items", hasSize(4)).body("totalPages", equalTo(1))
                 .body("items.id", contains(awkward + " " + key + "-0", awkward + " " + key + "-1",
                         awkward + " " + key + "-2", awkward + " " + key + "-3"))
                 .body("items[0].source", equalTo(awkward)).body("items[3].source", equalTo(awkward))
                 .body("items[3].value", equalTo(10));
         given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].count", equalTo(4)).body("[0].sum", equalTo(16))
-                .body("[0].revision", equalTo(2));
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(4)).body("items[0].sum", equalTo(16))
+                .body("items[0].revision", equalTo(2));
     }
 
     @Test
@@ -307,8 +307,8 @@ class MeasurementResourceTest {
             pool.shutdown();
         }
         given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].count", equalTo(batches * perBatch))
-                .body("[0].value", equalTo(batches * perBatch)).body("[0].revision", equalTo(batches));
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(batches * perBatch))
+                .body("items[0].value", equalTo(batches * perBatch)).body("items[0].revision", equalTo(batches));
     }
 
     @Test
@@ -352,8 +352,8 @@ class MeasurementResourceTest {
             pool.shutdown();
         }
         given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].count", equalTo(clients + 1))
-                .body("[0].sum", equalTo(clients + 10));
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(clients + 1))
+                .body("items[0].sum", equalTo(clients + 10));
     }
 
     @Test
@@ -369,13 +369,13 @@ class MeasurementResourceTest {
         given().header("Authorization", TestData.viewerToken()).queryParam("measure", key)
                 .queryParam("page", 1).queryParam("size", 2)
                 .when().get("/measurements")
-                .then().statusCode(200).body("page", equalTo(1)).body("size", equalTo(2)).body("hasMore", equalTo(true))
+                .then().statusCode(200).body("page", equalTo(1)).body("size", equalTo(2)).body("totalItems", equalTo(5)).body("totalPages", equalTo(3))
                 .body("items.id", contains("p-" + key + "-2", "p-" + key + "-3"))
                 .body("items[0].value", equalTo(2)).body("items[0].occurredAt", equalTo(at.plusSeconds(2).toString()))
                 .body("items[0].period", equalTo(TestData.month(at)));
         given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).queryParam("from", "2020-01")
                 .queryParam("to", "2099-12")
-                .when().get("/actuals").then().statusCode(200).body("$", hasSize(1)).body("[0].value", equalTo(4));
+                .when().get("/actuals").then().statusCode(200).body("items", hasSize(1)).body("items[0].value", equalTo(4));
         given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).queryParam("from", "2026-W01")
                 .when().get("/actuals").then().statusCode(422).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("from"));

@@ -1,0 +1,247 @@
+package io.topline.chassis.outbox;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox events to the {@code outbox} channel in commit order, deleting each event only after the broker
+ * acknowledged it.
+ *
+ * <p>A commit wakes the relay at once; a timer catches anything else (a restart, another replica's rows). While the
+ * broker is unreachable the round fails and the relay retries with backoff, so an acknowledged write is never lost.
+ * A round that fails part-way deletes the events the broker did acknowledge before it backs off, so they are not
+ * published again; an event is published twice only if the database fails between the broker's acknowledgement and
+ * the delete's commit, and then with the same CloudEvent id, which consumers drop.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** The channel every service configures with its topic; the chassis sets its producer defaults. */
+    public static final String CHANNEL = "outbox";
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxEvents events;
+    private final MutinyEmitter<JsonObject> emitter;
+    private final OutboxConfig config;
+    private final ObjectMapper reader;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private ExecutorService worker;
+    private volatile boolean running;
+    private volatile Throwable died;
+
+    public OutboxRelay(OutboxEvents events, @Channel(CHANNEL) MutinyEmitter<JsonObject> emitter, OutboxConfig config,
+                       ObjectMapper mapper) {
+        this.events = events;
+        this.emitter = emitter;
+        this.config = config;
+        // decimals stay exact on their way from the outbox row to the record
+        this.reader = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        worker.submit(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp.release();
+        worker.shutdown();
+        try {
+            worker.awaitTermination(config.sendTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxEventAppended event) {
+        wakeUp.release();
+    }
+
+    /** What ended the relay's loop other than a shutdown, or {@code null} while it works. */
+    public Throwable died() {
+        return died;
+    }
+
+    private void loop() {
+        try {
+            Duration backoff = Duration.ZERO;
+            while (running) {
+                awaitWork(backoff);
+                backoff = drain(backoff);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            // an Error: the relay cannot go on, and health says so instead of the events silently piling up
+            died = e;
+            LOG.error("Outbox relay stopped", e);
+        }
+    }
+
+    private void awaitWork(Duration backoff) throws InterruptedException {
+        if (!backoff.isZero()) {
+            Thread.sleep(backoff.toMillis());
+        } else if (wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)
+                && !config.linger().isZero()) {
+            // let the commits of the next few milliseconds join this round: one relay transaction (and one fsync)
+            // per burst instead of one per request transaction
+            Thread.sleep(config.linger().toMillis());
+        }
+        wakeUp.drainPermits();
+    }
+
+    /** Publishes full rounds until the table is drained; returns the backoff before the next attempt. */
+    private Duration drain(Duration backoff) {
+        try {
+            while (running && publishRound() > 0) {
+                // keep draining while rounds find work
+            }
+            return Duration.ZERO;
+        } catch (RuntimeException e) {
+            Duration next = backoff.isZero() ? Duration.ofMillis(200) : backoff.multipliedBy(2);
+            next = next.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : next;
+            LOG.warnf("Outbox relay could not publish (%s); retrying in %d ms", e.getMessage(), next.toMillis());
+            return next;
+        }
+    }
+
+    /**
+     * Publishes one round and returns how many events it published; a failed send throws after the events
+     * acknowledged before it are deleted.
+     */
+    int publishRound() {
+        Round round = QuarkusTransaction.requiringNew()
+                .timeout((int) config.sendTimeout().toSeconds() + 30)
+                .call(() -> {
+                    if (!events.tryLockRelay()) {
+                        return Round.NOTHING;
+                    }
+                    List<OutboxEvent> batch = events.oldest(config.batchSize());
+                    if (batch.isEmpty()) {
+                        return Round.NOTHING;
+                    }
+                    // sent with the transaction suspended: context propagation would otherwise carry it to the
+                    // producer's callback threads, and a commit that finds them still inside it fails after the
+                    // broker acknowledged, so the round would be published again
+                    Round sent = QuarkusTransaction.suspendingExisting().call(() -> send(batch));
+                    if (!sent.acknowledged().isEmpty()) {
+                        events.delete(sent.acknowledged());
+                    }
+                    return sent;
+                });
+        if (round.failure() != null) {
+            throw round.failure();
+        }
+        return round.acknowledged().size();
+    }
+
+    private Round send(List<OutboxEvent> batch) {
+        return config.sendMode() == OutboxConfig.SendMode.IN_ORDER ? sendInOrder(batch) : sendPipelined(batch);
+    }
+
+    private Round sendInOrder(List<OutboxEvent> batch) {
+        List<Long> acknowledged = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            try {
+                awaitAck(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage(), config.sendTimeout());
+                acknowledged.add(event.id());
+            } catch (RuntimeException e) {
+                // the rest waits for the next round, so that the order per key holds
+                return new Round(acknowledged, e);
+            }
+        }
+        return new Round(acknowledged, null);
+    }
+
+    private Round sendPipelined(List<OutboxEvent> batch) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            acks.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
+        }
+        // every send is awaited, even after one failed: an event acknowledged late is still deleted, not resent
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        List<Long> acknowledged = new ArrayList<>(batch.size());
+        RuntimeException failure = null;
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                awaitAck(acks.get(i), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                acknowledged.add(batch.get(i).id());
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        return new Round(acknowledged, failure);
+    }
+
+    private void awaitAck(CompletableFuture<Void> ack, Duration timeout) {
+        try {
+            ack.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the broker acknowledged", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("The broker did not acknowledge: " + e.getMessage(), e);
+        }
+    }
+
+    private Message<JsonObject> toMessage(OutboxEvent event) {
+        Map<String, Object> data;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> parsed = reader.readValue(event.payload(), Map.class);
+            data = parsed;
+        } catch (IOException e) {
+            throw new IllegalStateException("Outbox event " + event.eventId() + " holds no JSON object", e);
+        }
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.eventId().toString())
+                .withType(event.type())
+                .withSource(URI.create(config.source()))
+                .withSubject(event.subject())
+                .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC))
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.key())
+                .build();
+        return Message.of(new JsonObject(data), Metadata.of(cloudEvent, record));
+    }
+
+    /** What one round's sends achieved: the ids the broker acknowledged, and what stopped the rest. */
+    private record Round(List<Long> acknowledged, RuntimeException failure) {
+        static final Round NOTHING = new Round(List.of(), null);
+    }
+}
