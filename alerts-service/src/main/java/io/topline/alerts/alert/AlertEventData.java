@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The {@code data} of the topline.alert.* events of DESIGN.md; also the body of webhooks and stream events. */
+/** The {@code data} of the topline.alert.* events (docs/events.md); also the body of webhooks and stream events. */
 public record AlertEventData(String alertId, String dedupKey, String kind, String state, String severity,
                              DriverRef driver, MeasureRef measure, String period, BigDecimal actual, TargetRef target,
                              EvaluationRef evaluation, Map<String, String> labels, String summary,

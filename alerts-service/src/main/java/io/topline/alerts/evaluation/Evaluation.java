@@ -79,7 +79,7 @@ public class Evaluation {
         if (!closed) {
             next = EvaluationState.PROVISIONAL;
         } else if (state != null && state.closed()) {
-            // NO_DATA is a final verdict too: data that arrives after it revises it, as DESIGN.md says of late data
+            // NO_DATA is a final verdict too: data that arrives after it revises it, like any late data
             boolean outcomeChanged = status != judgement.status() || !sameNumber(this.actual, actual)
                     || targetVersion != target.version();
             next = outcomeChanged ? EvaluationState.REVISED : state;

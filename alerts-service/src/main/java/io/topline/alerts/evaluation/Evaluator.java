@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The evaluation rules of DESIGN.md as pure functions, so that they are easy to read and to test. */
+/** The evaluation rules of docs/alerts.md as pure functions, so that they are easy to read and to test. */
 public final class Evaluator {
 
     private Evaluator() {

@@ -24,7 +24,7 @@ import java.io.UncheckedIOException;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
-    /** The example organisation of DESIGN.md, bundled so that a newcomer sees a real organisation at once. */
+    /** The example organisation, bundled so that a newcomer sees a real organisation at once. */
     static final String EXAMPLE = "examples/example-organisation.json";
 
     private final ImportService service;
