@@ -87,9 +87,17 @@ public class KafkaIngestHandler {
         if (payload == null || payload.isBlank()) {
             throw new InvalidRecordException("empty record");
         }
-        MeasurementRecordedEvent event;
+        MeasurementRecordedEvent event = read(payload);
+        List<Problem.Violation> violations = cloudEventViolations(event);
+        if (!violations.isEmpty()) {
+            throw new InvalidRecordException("not a " + MeasurementRecordedEvent.TYPE + " CloudEvent: " + describe(violations));
+        }
+        return event;
+    }
+
+    private MeasurementRecordedEvent read(String payload) {
         try {
-            event = mapper.readValue(payload, MeasurementRecordedEvent.class);
+            return mapper.readValue(payload, MeasurementRecordedEvent.class);
         } catch (JsonMappingException e) {
             String field = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -98,6 +106,10 @@ public class KafkaIngestHandler {
         } catch (JsonProcessingException e) {
             throw new InvalidRecordException("not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** The CloudEvents attributes the event breaks (the data itself is checked by the ingestion rules). */
+    private static List<Problem.Violation> cloudEventViolations(MeasurementRecordedEvent event) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (!"1.0".equals(event.specversion())) {
             violations.add(new Problem.Violation("specversion", "must be 1.0"));
@@ -114,10 +126,7 @@ public class KafkaIngestHandler {
         if (event.data() == null) {
             violations.add(new Problem.Violation("data", "is required"));
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidRecordException("not a " + MeasurementRecordedEvent.TYPE + " CloudEvent: " + describe(violations));
-        }
-        return event;
+        return violations;
     }
 
     private static String describe(List<Problem.Violation> violations) {
