@@ -24,34 +24,22 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     public PanacheQuery<Alert> search(AlertFilter filter) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
-        if (filter.state() != null) {
-            query.append(" and state = :state");
-            parameters.and("state", filter.state());
-        }
-        if (filter.kind() != null) {
-            query.append(" and kind = :kind");
-            parameters.and("kind", filter.kind());
-        }
-        if (filter.driver() != null) {
-            query.append(" and driverKey = :driver");
-            parameters.and("driver", filter.driver());
-        }
-        if (filter.function() != null) {
-            query.append(" and driverFunction = :function");
-            parameters.and("function", filter.function());
-        }
-        if (filter.measure() != null) {
-            query.append(" and measureKey = :measure");
-            parameters.and("measure", filter.measure());
-        }
-        if (filter.severity() != null) {
-            query.append(" and severity = :severity");
-            parameters.and("severity", filter.severity().name());
-        }
-        if (filter.period() != null) {
-            query.append(" and period = :period");
-            parameters.and("period", filter.period());
-        }
+        andEquals(query, parameters, "state", "state", filter.state());
+        andEquals(query, parameters, "kind", "kind", filter.kind());
+        andEquals(query, parameters, "driverKey", "driver", filter.driver());
+        andEquals(query, parameters, "driverFunction", "function", filter.function());
+        andEquals(query, parameters, "measureKey", "measure", filter.measure());
+        andEquals(query, parameters, "severity", "severity",
+                filter.severity() == null ? null : filter.severity().name());
+        andEquals(query, parameters, "period", "period", filter.period());
         return find(query + " order by createdAt desc, id", parameters);
+    }
+
+    /** Adds {@code field = :name} to the query, unless {@code value} is null (a filter that was not given). */
+    private static void andEquals(StringBuilder query, Parameters parameters, String field, String name, Object value) {
+        if (value != null) {
+            query.append(" and ").append(field).append(" = :").append(name);
+            parameters.and(name, value);
+        }
     }
 }

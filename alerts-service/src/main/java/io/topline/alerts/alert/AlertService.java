@@ -73,38 +73,55 @@ public class AlertService {
             Alert alert = existing.get(kind);
             String dedupKey = Alert.dedupKey(measure.key(), evaluation.period(), kind);
             if (holds(kind, evaluation)) {
-                AlertSnapshot snapshot = snapshot(kind, measure, evaluation);
-                if (alert != null && alert.state().open()) {
-                    alert.refresh(snapshot, now);
-                    conditions.deleteById(dedupKey);
-                    continue;
-                }
-                if (alert != null && !alert.mayRefire()) {
-                    continue;
-                }
-                if (!settled(measure, evaluation.period(), kind, dedupKey, now)) {
-                    continue;
-                }
-                if (alert == null) {
-                    alert = Alert.fire(measure.key(), evaluation.period(), kind, snapshot, now);
-                    alerts.persist(alert);
-                    publish(alert, alert.transitions().get(0));
-                } else {
-                    publish(alert, alert.refire(snapshot, now));
-                }
+                applyHolding(kind, alert, dedupKey, measure, evaluation, now);
             } else {
-                conditions.deleteById(dedupKey);
-                if (alert != null && alert.state().open()) {
-                    String summary = AlertSummaries.recovered(alert.summary(), evaluation, measure);
-                    alert.refresh(new AlertSnapshot(alert.severity(), alert.measureName(), alert.unit(),
-                            alert.currency(), alert.direction(), alert.cadence(), alert.driverKey(),
-                            alert.driverName(), alert.driverFunction(), evaluation.actual(), evaluation.projection(),
-                            evaluation.targetVersion(), evaluation.successLevel(), evaluation.failureLevel(),
-                            evaluation.status().name(), evaluation.state().name(), evaluation.evaluatedAt(), summary), now);
-                    publish(alert, alert.resolve(null, reasonCleared(kind, evaluation), now));
-                }
+                applyCleared(kind, alert, dedupKey, measure, evaluation, now);
             }
         }
+    }
+
+    /** The condition holds: an open alert follows it; else the alert fires, or fires again if it may, once settled. */
+    private void applyHolding(AlertKind kind, Alert alert, String dedupKey, CatalogMeasure measure,
+                              Evaluation evaluation, Instant now) {
+        AlertSnapshot snapshot = snapshot(kind, measure, evaluation);
+        if (alert != null && alert.state().open()) {
+            alert.refresh(snapshot, now);
+            conditions.deleteById(dedupKey);
+            return;
+        }
+        if (alert != null && !alert.mayRefire()) {
+            return;
+        }
+        if (!settled(measure, evaluation.period(), kind, dedupKey, now)) {
+            return;
+        }
+        if (alert == null) {
+            Alert fired = Alert.fire(measure.key(), evaluation.period(), kind, snapshot, now);
+            alerts.persist(fired);
+            publish(fired, fired.transitions().get(0));
+        } else {
+            publish(alert, alert.refire(snapshot, now));
+        }
+    }
+
+    /** The condition no longer holds: it stops settling, and an open alert records the recovery and resolves itself. */
+    private void applyCleared(AlertKind kind, Alert alert, String dedupKey, CatalogMeasure measure,
+                              Evaluation evaluation, Instant now) {
+        conditions.deleteById(dedupKey);
+        if (alert != null && alert.state().open()) {
+            alert.refresh(recoveredSnapshot(alert, measure, evaluation), now);
+            publish(alert, alert.resolve(null, reasonCleared(kind, evaluation), now));
+        }
+    }
+
+    /** The alert's own measure and driver details, with the evaluation that cleared it and a summary saying so. */
+    private static AlertSnapshot recoveredSnapshot(Alert alert, CatalogMeasure measure, Evaluation evaluation) {
+        String summary = AlertSummaries.recovered(alert.summary(), evaluation, measure);
+        return new AlertSnapshot(alert.severity(), alert.measureName(), alert.unit(), alert.currency(),
+                alert.direction(), alert.cadence(), alert.driverKey(), alert.driverName(), alert.driverFunction(),
+                evaluation.actual(), evaluation.projection(), evaluation.targetVersion(), evaluation.successLevel(),
+                evaluation.failureLevel(), evaluation.status().name(), evaluation.state().name(),
+                evaluation.evaluatedAt(), summary);
     }
 
     /** Resolves the open alerts of an archived measure: nobody is asked to act on a measure that is gone. */

@@ -100,18 +100,7 @@ public class CatalogService {
             measure = new CatalogMeasure(key);
         }
         Cadence cadence = Cadence.valueOf(data.path("cadence").asText());
-        List<TargetVersion> targets = new ArrayList<>();
-        for (JsonNode target : data.path("targets")) {
-            if (!Period.isValid(cadence, target.path("effectiveFrom").asText())) {
-                LOG.warnf("Measure %s has a target version %d with an effective period of another cadence: ignored",
-                        key, target.path("version").asInt());
-                continue;
-            }
-            targets.add(new TargetVersion(target.path("version").asInt(), target.path("effectiveFrom").asText(),
-                    decimal(target.path("successLevel")), decimal(target.path("failureLevel")),
-                    target.path("severity").asText(), text(target.path("note")),
-                    Instant.parse(target.path("createdAt").asText())));
-        }
+        List<TargetVersion> targets = targetVersions(key, cadence, data.path("targets"));
         boolean applied = measure.apply(data.path("revision").asLong(), data.path("driverKey").asText(),
                 data.path("name").asText(), data.path("unit").asText(), text(data.path("currency")),
                 data.path("aggregation").asText(), data.path("direction").asText(), cadence,
@@ -125,6 +114,23 @@ public class CatalogService {
             measures.flush();
         }
         evaluations.reevaluateAll(measure);
+    }
+
+    /** The measure's target versions; one whose effective period is of another cadence cannot be judged. */
+    private static List<TargetVersion> targetVersions(String measureKey, Cadence cadence, JsonNode versions) {
+        List<TargetVersion> targets = new ArrayList<>();
+        for (JsonNode target : versions) {
+            if (!Period.isValid(cadence, target.path("effectiveFrom").asText())) {
+                LOG.warnf("Measure %s has a target version %d with an effective period of another cadence: ignored",
+                        measureKey, target.path("version").asInt());
+                continue;
+            }
+            targets.add(new TargetVersion(target.path("version").asInt(), target.path("effectiveFrom").asText(),
+                    decimal(target.path("successLevel")), decimal(target.path("failureLevel")),
+                    target.path("severity").asText(), text(target.path("note")),
+                    Instant.parse(target.path("createdAt").asText())));
+        }
+        return targets;
     }
 
     private static BigDecimal decimal(JsonNode node) {

@@ -110,37 +110,47 @@ public class SsrfGuard {
                 || address.isAnyLocalAddress() || address.isMulticastAddress()) {
             return true;
         }
-        byte[] bytes = address.getAddress();
         if (address instanceof Inet4Address) {
-            int first = bytes[0] & 0xff;
-            int second = bytes[1] & 0xff;
-            // 100.64.0.0/10 carrier-grade NAT, 0.0.0.0/8, 198.18.0.0/15 benchmarking, 240.0.0.0/4 reserved
-            return (first == 100 && second >= 64 && second <= 127) || first == 0
-                    || (first == 198 && (second == 18 || second == 19)) || first >= 240;
+            return reservedIpv4(address.getAddress());
         }
         if (address instanceof Inet6Address) {
-            int first = bytes[0] & 0xff;
-            // fc00::/7 unique local addresses; IPv4-mapped addresses are judged as the IPv4 address they hold
-            if ((first & 0xfe) == 0xfc) {
-                return true;
-            }
-            boolean zeroPrefix = true;
-            for (int i = 0; i < 10; i++) {
-                zeroPrefix &= bytes[i] == 0;
-            }
-            boolean mapped = zeroPrefix && (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
-            boolean compatible = zeroPrefix && bytes[10] == 0 && bytes[11] == 0;
-            // 64:ff9b::/96 is NAT64: a gateway turns it into the IPv4 address it holds, internal ones included
-            boolean nat64 = bytes[0] == 0 && bytes[1] == 0x64 && (bytes[2] & 0xff) == 0xff && (bytes[3] & 0xff) == 0x9b
-                    && bytes[4] == 0 && bytes[5] == 0 && bytes[6] == 0 && bytes[7] == 0 && bytes[8] == 0
-                    && bytes[9] == 0 && bytes[10] == 0 && bytes[11] == 0;
-            if (mapped || compatible || nat64) {
-                return embeddedIpv4Internal(bytes[12], bytes[13], bytes[14], bytes[15]);
-            }
-            // 2002::/16 is 6to4, with the IPv4 address in the next four bytes
-            if (bytes[0] == 0x20 && bytes[1] == 0x02) {
-                return embeddedIpv4Internal(bytes[2], bytes[3], bytes[4], bytes[5]);
-            }
+            return internalIpv6(address.getAddress());
+        }
+        return false;
+    }
+
+    /** The IPv4 ranges that are not public yet not covered by {@link InetAddress}'s own checks. */
+    private static boolean reservedIpv4(byte[] bytes) {
+        int first = bytes[0] & 0xff;
+        int second = bytes[1] & 0xff;
+        // 100.64.0.0/10 carrier-grade NAT, 0.0.0.0/8, 198.18.0.0/15 benchmarking, 240.0.0.0/4 reserved
+        return (first == 100 && second >= 64 && second <= 127) || first == 0
+                || (first == 198 && (second == 18 || second == 19)) || first >= 240;
+    }
+
+    /** Unique local IPv6 addresses, and those that carry an internal IPv4 address. */
+    private static boolean internalIpv6(byte[] bytes) {
+        int first = bytes[0] & 0xff;
+        // fc00::/7 unique local addresses; IPv4-mapped addresses are judged as the IPv4 address they hold
+        if ((first & 0xfe) == 0xfc) {
+            return true;
+        }
+        boolean zeroPrefix = true;
+        for (int i = 0; i < 10; i++) {
+            zeroPrefix &= bytes[i] == 0;
+        }
+        boolean mapped = zeroPrefix && (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
+        boolean compatible = zeroPrefix && bytes[10] == 0 && bytes[11] == 0;
+        // 64:ff9b::/96 is NAT64: a gateway turns it into the IPv4 address it holds, internal ones included
+        boolean nat64 = bytes[0] == 0 && bytes[1] == 0x64 && (bytes[2] & 0xff) == 0xff && (bytes[3] & 0xff) == 0x9b
+                && bytes[4] == 0 && bytes[5] == 0 && bytes[6] == 0 && bytes[7] == 0 && bytes[8] == 0
+                && bytes[9] == 0 && bytes[10] == 0 && bytes[11] == 0;
+        if (mapped || compatible || nat64) {
+            return embeddedIpv4Internal(bytes[12], bytes[13], bytes[14], bytes[15]);
+        }
+        // 2002::/16 is 6to4, with the IPv4 address in the next four bytes
+        if (bytes[0] == 0x20 && bytes[1] == 0x02) {
+            return embeddedIpv4Internal(bytes[2], bytes[3], bytes[4], bytes[5]);
         }
         return false;
     }

@@ -66,24 +66,8 @@ public class WebhookSender {
             // a name that does not resolve now may resolve later: retried like a subscriber that did not answer
             return CompletableFuture.completedFuture(new AttemptResult(null, null, target.unresolved(), false, started, 0));
         }
-        boolean https = "https".equalsIgnoreCase(uri.getScheme());
-        int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
-        long timestamp = started.getEpochSecond();
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(job.url())
-                .setServer(SocketAddress.inetSocketAddress(port, target.address().getHostAddress()))
-                .setFollowRedirects(false)
-                .setConnectTimeout(timeout.toMillis())
-                .setIdleTimeout(timeout.toMillis())
-                .putHeader("content-type", "application/json")
-                .putHeader("user-agent", "topline-alerts-service")
-                .putHeader("webhook-id", job.messageId())
-                .putHeader("webhook-timestamp", Long.toString(timestamp))
-                .putHeader("webhook-signature",
-                        WebhookSigner.sign(job.secret(), job.messageId(), timestamp, job.payload()));
         CompletableFuture<AttemptResult> result = new CompletableFuture<>();
-        client.request(options)
+        client.request(signedRequest(job, uri, target, started.getEpochSecond()))
                 .compose(request -> request.send(Buffer.buffer(job.payload())))
                 .onComplete(answer -> {
                     long millis = (System.nanoTime() - startNanos) / 1_000_000;
@@ -99,6 +83,25 @@ public class WebhookSender {
         // the idle timeout would let a subscriber that trickles bytes hold an attempt open for ever
         return result.completeOnTimeout(new AttemptResult(null, null, "timed out after " + timeout, false, started,
                 timeout.toMillis()), timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    }
+
+    /** The signed POST of the job's payload to the checked address, under the URL's own host name. */
+    private RequestOptions signedRequest(DeliveryJob job, URI uri, SsrfGuard.Target target, long timestamp) {
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
+        return new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(job.url())
+                .setServer(SocketAddress.inetSocketAddress(port, target.address().getHostAddress()))
+                .setFollowRedirects(false)
+                .setConnectTimeout(timeout.toMillis())
+                .setIdleTimeout(timeout.toMillis())
+                .putHeader("content-type", "application/json")
+                .putHeader("user-agent", "topline-alerts-service")
+                .putHeader("webhook-id", job.messageId())
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature",
+                        WebhookSigner.sign(job.secret(), job.messageId(), timestamp, job.payload()));
     }
 
     private String error(Throwable cause) {

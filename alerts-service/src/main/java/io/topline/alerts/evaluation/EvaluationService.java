@@ -132,11 +132,10 @@ public class EvaluationService {
         if (measure.archived()) {
             return;
         }
-        Optional<TargetVersion> found = measure.targetFor(period);
-        if (found.isEmpty()) {
+        TargetVersion target = measure.targetFor(period).orElse(null);
+        if (target == null) {
             return;
         }
-        TargetVersion target = found.get();
         ZoneId zone = config.timeZone();
         Instant now = clock.instant();
         Instant start = period.start(zone);
@@ -146,33 +145,50 @@ public class EvaluationService {
         Actual actual = actuals.findFor(measure.key(), period.label()).orElse(null);
         Evaluation evaluation = evaluations.findFor(measure.key(), period.label()).orElse(null);
 
-        Judgement judgement;
-        if (actual == null) {
-            if (!closed) {
-                return;
-            }
-            Instant targetedAt = measure.firstTargetedAt(period).orElse(now);
-            if (evaluation == null && !targetedAt.isBefore(closesAt)) {
-                // the period had closed before anybody set its target: silence then was nobody's concern
-                return;
-            }
-            judgement = new Judgement(EvaluationStatus.NO_DATA, null);
-        } else if (closed) {
-            judgement = new Judgement(Evaluator.judge(actual.value(), measure.higherIsBetter(), target.successLevel(),
-                    target.failureLevel()), null);
-        } else {
-            judgement = Evaluator.provisional(actual.value(), measure.accumulates(), measure.higherIsBetter(),
-                    target.successLevel(), target.failureLevel(), start, end, now, config.minimumElapsedShare());
+        Judgement judgement = actual == null
+                ? silence(measure, period, evaluation, closed, closesAt, now)
+                : judge(measure, target, actual, closed, start, end, now);
+        if (judgement == null) {
+            return;
         }
         if (evaluation == null) {
             evaluation = new Evaluation(measure.key(), period.label(), measure.cadence(), start, end);
-            evaluation.record(target, actual == null ? null : actual.value(),
-                    actual == null ? null : actual.revision(), judgement, closed, now);
+            record(evaluation, target, actual, judgement, closed, now);
             evaluations.persist(evaluation);
         } else {
-            evaluation.record(target, actual == null ? null : actual.value(),
-                    actual == null ? null : actual.revision(), judgement, closed, now);
+            record(evaluation, target, actual, judgement, closed, now);
         }
         alerts.apply(measure, evaluation, now);
+    }
+
+    /** A period without an actual is NO_DATA once it has closed; null while there is nothing to judge. */
+    private static Judgement silence(CatalogMeasure measure, Period period, Evaluation evaluation, boolean closed,
+                                     Instant closesAt, Instant now) {
+        if (!closed) {
+            return null;
+        }
+        Instant targetedAt = measure.firstTargetedAt(period).orElse(now);
+        if (evaluation == null && !targetedAt.isBefore(closesAt)) {
+            // the period had closed before anybody set its target: silence then was nobody's concern
+            return null;
+        }
+        return new Judgement(EvaluationStatus.NO_DATA, null);
+    }
+
+    /** The actual against the target: final once the period has closed, a provisional pace judgement before. */
+    private Judgement judge(CatalogMeasure measure, TargetVersion target, Actual actual, boolean closed,
+                            Instant start, Instant end, Instant now) {
+        if (closed) {
+            return new Judgement(Evaluator.judge(actual.value(), measure.higherIsBetter(), target.successLevel(),
+                    target.failureLevel()), null);
+        }
+        return Evaluator.provisional(actual.value(), measure.accumulates(), measure.higherIsBetter(),
+                target.successLevel(), target.failureLevel(), start, end, now, config.minimumElapsedShare());
+    }
+
+    private static void record(Evaluation evaluation, TargetVersion target, Actual actual, Judgement judgement,
+                               boolean closed, Instant now) {
+        evaluation.record(target, actual == null ? null : actual.value(), actual == null ? null : actual.revision(),
+                judgement, closed, now);
     }
 }

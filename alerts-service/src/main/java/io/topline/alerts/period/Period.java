@@ -39,38 +39,49 @@ public record Period(Cadence cadence, LocalDate firstDay) implements Comparable<
         if (label == null) {
             throw new IllegalArgumentException("period is missing");
         }
-        Matcher matcher;
-        switch (cadence) {
-            case WEEKLY -> {
-                matcher = WEEK.matcher(label);
-                if (matcher.matches()) {
-                    int year = Integer.parseInt(matcher.group(1));
-                    int week = Integer.parseInt(matcher.group(2));
-                    LocalDate day = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week);
-                    Period period = containing(cadence, day);
-                    if (period.label().equals(label)) {
-                        return period;
-                    }
-                }
-            }
-            case MONTHLY -> {
-                matcher = MONTH.matcher(label);
-                if (matcher.matches()) {
-                    int month = Integer.parseInt(matcher.group(2));
-                    if (month >= 1 && month <= 12) {
-                        return new Period(cadence, LocalDate.of(Integer.parseInt(matcher.group(1)), month, 1));
-                    }
-                }
-            }
-            case QUARTERLY -> {
-                matcher = QUARTER.matcher(label);
-                if (matcher.matches()) {
-                    int quarter = Integer.parseInt(matcher.group(2));
-                    return new Period(cadence, LocalDate.of(Integer.parseInt(matcher.group(1)), quarter * 3 - 2, 1));
-                }
-            }
+        Period period = switch (cadence) {
+            case WEEKLY -> parseWeek(label);
+            case MONTHLY -> parseMonth(label);
+            case QUARTERLY -> parseQuarter(label);
+        };
+        if (period == null) {
+            throw new IllegalArgumentException("'" + label + "' is not a " + cadence.name().toLowerCase() + " period");
         }
-        throw new IllegalArgumentException("'" + label + "' is not a " + cadence.name().toLowerCase() + " period");
+        return period;
+    }
+
+    /** The week {@code label} names, or null; week 53 of a 52-week year rolls over and so prints another label. */
+    private static Period parseWeek(String label) {
+        Matcher matcher = WEEK.matcher(label);
+        if (!matcher.matches()) {
+            return null;
+        }
+        int year = Integer.parseInt(matcher.group(1));
+        int week = Integer.parseInt(matcher.group(2));
+        LocalDate day = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week);
+        Period period = containing(Cadence.WEEKLY, day);
+        return period.label().equals(label) ? period : null;
+    }
+
+    private static Period parseMonth(String label) {
+        Matcher matcher = MONTH.matcher(label);
+        if (!matcher.matches()) {
+            return null;
+        }
+        int month = Integer.parseInt(matcher.group(2));
+        if (month < 1 || month > 12) {
+            return null;
+        }
+        return new Period(Cadence.MONTHLY, LocalDate.of(Integer.parseInt(matcher.group(1)), month, 1));
+    }
+
+    private static Period parseQuarter(String label) {
+        Matcher matcher = QUARTER.matcher(label);
+        if (!matcher.matches()) {
+            return null;
+        }
+        int quarter = Integer.parseInt(matcher.group(2));
+        return new Period(Cadence.QUARTERLY, LocalDate.of(Integer.parseInt(matcher.group(1)), quarter * 3 - 2, 1));
     }
 
     /** Whether {@code label} names a period of {@code cadence}. */

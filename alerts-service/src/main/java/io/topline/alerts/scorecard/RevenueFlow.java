@@ -31,13 +31,7 @@ public final class RevenueFlow {
                 }
             }
         }
-        // ties go by function, then key, exactly as drivers-service's GET /drivers/flow orders them
-        Map<String, Integer> functionRank = new HashMap<>();
-        for (CatalogDriver driver : drivers) {
-            functionRank.put(driver.key(), rankOf(driver.function()));
-        }
-        PriorityQueue<String> ready = new PriorityQueue<>(Comparator.<String>comparingInt(functionRank::get)
-                .thenComparing(Comparator.naturalOrder()));
+        PriorityQueue<String> ready = new PriorityQueue<>(byFunctionThenKey(drivers));
         incoming.forEach((key, count) -> {
             if (count == 0) {
                 ready.add(key);
@@ -55,6 +49,15 @@ public final class RevenueFlow {
         }
         incoming.keySet().stream().filter(k -> !order.contains(k)).sorted().forEach(order::add);
         return order;
+    }
+
+    /** How ties go: by function, then key, exactly as drivers-service's GET /drivers/flow orders them. */
+    private static Comparator<String> byFunctionThenKey(List<CatalogDriver> drivers) {
+        Map<String, Integer> functionRank = new HashMap<>();
+        for (CatalogDriver driver : drivers) {
+            functionRank.put(driver.key(), rankOf(driver.function()));
+        }
+        return Comparator.<String>comparingInt(functionRank::get).thenComparing(Comparator.naturalOrder());
     }
 
     private static int rankOf(String function) {

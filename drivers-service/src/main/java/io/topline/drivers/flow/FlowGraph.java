@@ -65,15 +65,7 @@ public final class FlowGraph {
      */
     public static List<String> order(Collection<String> nodes, Map<String, List<String>> edges,
                                      Comparator<String> tieBreak) {
-        Map<String, Integer> incoming = new HashMap<>();
-        nodes.forEach(node -> incoming.put(node, 0));
-        for (String from : nodes) {
-            for (String to : edges.getOrDefault(from, List.of())) {
-                if (incoming.containsKey(to)) {
-                    incoming.merge(to, 1, Integer::sum);
-                }
-            }
-        }
+        Map<String, Integer> incoming = incomingCounts(nodes, edges);
         PriorityQueue<String> ready = new PriorityQueue<>(tieBreak);
         incoming.forEach((node, count) -> {
             if (count == 0) {
@@ -91,15 +83,35 @@ public final class FlowGraph {
             }
         }
         if (order.size() < nodes.size()) {
-            Map<String, List<String>> rest = new HashMap<>();
-            for (String node : nodes) {
-                if (!order.contains(node)) {
-                    rest.put(node, edges.getOrDefault(node, List.of()).stream().filter(incoming::containsKey).toList());
-                }
-            }
-            throw new FlowCycleException(findCycle(rest).orElseThrow());
+            throw new FlowCycleException(cycleAmongUnordered(nodes, edges, order));
         }
         return order;
+    }
+
+    /** How many edges between the nodes lead into each of them. */
+    private static Map<String, Integer> incomingCounts(Collection<String> nodes, Map<String, List<String>> edges) {
+        Map<String, Integer> incoming = new HashMap<>();
+        nodes.forEach(node -> incoming.put(node, 0));
+        for (String from : nodes) {
+            for (String to : edges.getOrDefault(from, List.of())) {
+                if (incoming.containsKey(to)) {
+                    incoming.merge(to, 1, Integer::sum);
+                }
+            }
+        }
+        return incoming;
+    }
+
+    /** A cycle among the nodes the order could not place: each of them waits on another of them. */
+    private static List<String> cycleAmongUnordered(Collection<String> nodes, Map<String, List<String>> edges,
+                                                    List<String> order) {
+        Map<String, List<String>> rest = new HashMap<>();
+        for (String node : nodes) {
+            if (!order.contains(node)) {
+                rest.put(node, edges.getOrDefault(node, List.of()).stream().filter(nodes::contains).toList());
+            }
+        }
+        return findCycle(rest).orElseThrow();
     }
 
     /** Renders a cycle the way the problem details name it: {@code a -> b -> a}. */

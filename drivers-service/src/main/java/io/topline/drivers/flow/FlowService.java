@@ -38,16 +38,7 @@ public class FlowService {
                 driver.feedsInto().stream().filter(active::containsKey).toList()));
         Map<String, List<Measure>> measuresByDriver = measures.active().stream()
                 .collect(Collectors.groupingBy(m -> m.driver().key()));
-        // among drivers ready at once, the usual order of a business (marketing first), then by key
-        Comparator<String> tieBreak = Comparator.<String, Integer>comparing(key -> active.get(key).function().ordinal())
-                .thenComparing(Comparator.naturalOrder());
-        List<String> order;
-        try {
-            order = FlowGraph.order(active.keySet(), edges, tieBreak);
-        } catch (FlowGraph.FlowCycleException e) {
-            throw new ProblemException(409, "flow-cycle", "Conflict", e.getMessage(),
-                    List.of(new Problem.Violation("feedsInto", FlowGraph.describe(e.cycle()))));
-        }
+        List<String> order = flowOrder(active, edges);
         List<FlowResponse.FlowDriver> nodes = new ArrayList<>();
         List<FlowResponse.FlowEdge> links = new ArrayList<>();
         for (String key : order) {
@@ -61,5 +52,18 @@ public class FlowService {
             edges.get(key).forEach(to -> links.add(new FlowResponse.FlowEdge(key, to)));
         }
         return new FlowResponse(nodes, links);
+    }
+
+    /** The drivers' keys in flow order; a cycle (which the writes refuse) is a 409 naming it. */
+    private static List<String> flowOrder(Map<String, Driver> active, Map<String, List<String>> edges) {
+        // among drivers ready at once, the usual order of a business (marketing first), then by key
+        Comparator<String> tieBreak = Comparator.<String, Integer>comparing(key -> active.get(key).function().ordinal())
+                .thenComparing(Comparator.naturalOrder());
+        try {
+            return FlowGraph.order(active.keySet(), edges, tieBreak);
+        } catch (FlowGraph.FlowCycleException e) {
+            throw new ProblemException(409, "flow-cycle", "Conflict", e.getMessage(),
+                    List.of(new Problem.Violation("feedsInto", FlowGraph.describe(e.cycle()))));
+        }
     }
 }

@@ -51,23 +51,8 @@ public class ActualRepository implements PanacheRepositoryBase<Actual, ActualId>
             return List.of();
         }
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            int n = aggregates.size();
-            String[][] columns = new String[11][n];
-            for (int i = 0; i < n; i++) {
-                PeriodAggregate a = aggregates.get(i);
-                columns[0][i] = a.measure();
-                columns[1][i] = a.period().label();
-                columns[2][i] = a.period().cadence().name();
-                columns[3][i] = a.period().start().toString();
-                columns[4][i] = a.period().end().toString();
-                columns[5][i] = Long.toString(a.count());
-                columns[6][i] = a.sum().toPlainString();
-                columns[7][i] = a.min().toPlainString();
-                columns[8][i] = a.max().toPlainString();
-                columns[9][i] = a.last().toPlainString();
-                columns[10][i] = a.lastOccurredAt().toString();
-            }
-            List<Actual> actuals = new ArrayList<>(n);
+            String[][] columns = columnsOf(aggregates);
+            List<Actual> actuals = new ArrayList<>(aggregates.size());
             try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
                 statement.setTimestamp(1, Timestamp.from(now));
                 for (int c = 0; c < columns.length; c++) {
@@ -82,6 +67,27 @@ public class ActualRepository implements PanacheRepositoryBase<Actual, ActualId>
             actuals.sort(Comparator.comparing(Actual::measureKey).thenComparing(Actual::periodStart));
             return actuals;
         });
+    }
+
+    /** The aggregates as the text arrays {@code UPSERT} unnests, one per column, in its parameter order. */
+    private static String[][] columnsOf(List<PeriodAggregate> aggregates) {
+        int n = aggregates.size();
+        String[][] columns = new String[11][n];
+        for (int i = 0; i < n; i++) {
+            PeriodAggregate a = aggregates.get(i);
+            columns[0][i] = a.measure();
+            columns[1][i] = a.period().label();
+            columns[2][i] = a.period().cadence().name();
+            columns[3][i] = a.period().start().toString();
+            columns[4][i] = a.period().end().toString();
+            columns[5][i] = Long.toString(a.count());
+            columns[6][i] = a.sum().toPlainString();
+            columns[7][i] = a.min().toPlainString();
+            columns[8][i] = a.max().toPlainString();
+            columns[9][i] = a.last().toPlainString();
+            columns[10][i] = a.lastOccurredAt().toString();
+        }
+        return columns;
     }
 
     /** A measure's actuals whose periods start in [{@code from}, {@code to}), in period order. */

@@ -68,7 +68,11 @@ public class CatalogService {
         } else if (!stored.apply(info, now)) {
             return;
         }
-        // the in-memory copy follows only once the row is committed, so a rollback cannot leave it ahead
+        rememberOnCommit(info);
+    }
+
+    /** The in-memory copy follows only once the row is committed, so a rollback cannot leave it ahead. */
+    private void rememberOnCommit(MeasureInfo info) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

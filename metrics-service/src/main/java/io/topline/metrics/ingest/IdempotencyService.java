@@ -51,6 +51,11 @@ public class IdempotencyService {
         StoredResponse run(Function<StoredResponse, StoredResponse> recordInSameTransaction);
     }
 
+    /**
+     * Runs {@code work} once per key and request body, or replays its recorded response.
+     *
+     * @param instance the path a recorded problem response names as its {@code instance}
+     */
     public StoredResponse execute(String principal, String key, Object request, String instance, Work work) {
         if (key.isBlank() || key.length() > MAX_KEY) {
             throw new ProblemException(400, "invalid-idempotency-key", "Invalid Idempotency-Key",
@@ -59,36 +64,50 @@ public class IdempotencyService {
         }
         String fingerprint = fingerprint(request);
         Instant now = clock.instant();
-        IdempotencyRecord existing = QuarkusTransaction.requiringNew().call(() -> {
-            if (repository.claim(principal, key, fingerprint, now)) {
-                return null;
-            }
-            IdempotencyRecord record = repository.lock(principal, key);
-            if (record == null) {
-                // released between our insert attempt and the lock: take it
-                repository.claim(principal, key, fingerprint, now);
-                return null;
-            }
-            boolean abandoned = !record.completed() && record.createdAt().isBefore(now.minus(config.idempotencyAbandonedAfter()));
-            boolean expired = record.createdAt().isBefore(now.minus(config.idempotencyRetention()));
-            if (abandoned || expired) {
-                repository.restart(principal, key, fingerprint, now);
-                return null;
-            }
-            return record;
-        });
+        IdempotencyRecord existing = QuarkusTransaction.requiringNew()
+                .call(() -> claimOrFind(principal, key, fingerprint, now));
         if (existing != null) {
-            if (!existing.fingerprint().equals(fingerprint)) {
-                throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
-                        "This Idempotency-Key was first used with a different request body",
-                        List.of(new Problem.Violation("Idempotency-Key", "was used with a different request body")));
-            }
-            if (!existing.completed()) {
-                throw ProblemException.conflict("idempotency-key-in-flight",
-                        "A request with this Idempotency-Key is still being processed; retry later");
-            }
-            return new StoredResponse(existing.status(), existing.contentType(), existing.body(), true);
+            return replay(existing, fingerprint);
         }
+        return runClaimed(principal, key, instance, work);
+    }
+
+    /** Claims the key for this request; null when claimed, else the record of the request that holds it. */
+    private IdempotencyRecord claimOrFind(String principal, String key, String fingerprint, Instant now) {
+        if (repository.claim(principal, key, fingerprint, now)) {
+            return null;
+        }
+        IdempotencyRecord record = repository.lock(principal, key);
+        if (record == null) {
+            // released between our insert attempt and the lock: take it
+            repository.claim(principal, key, fingerprint, now);
+            return null;
+        }
+        boolean abandoned = !record.completed() && record.createdAt().isBefore(now.minus(config.idempotencyAbandonedAfter()));
+        boolean expired = record.createdAt().isBefore(now.minus(config.idempotencyRetention()));
+        if (abandoned || expired) {
+            repository.restart(principal, key, fingerprint, now);
+            return null;
+        }
+        return record;
+    }
+
+    /** The recorded response of the same request; another body under the key, or one still running, is refused. */
+    private static StoredResponse replay(IdempotencyRecord existing, String fingerprint) {
+        if (!existing.fingerprint().equals(fingerprint)) {
+            throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was first used with a different request body",
+                    List.of(new Problem.Violation("Idempotency-Key", "was used with a different request body")));
+        }
+        if (!existing.completed()) {
+            throw ProblemException.conflict("idempotency-key-in-flight",
+                    "A request with this Idempotency-Key is still being processed; retry later");
+        }
+        return new StoredResponse(existing.status(), existing.contentType(), existing.body(), true);
+    }
+
+    /** Runs the work under the claimed key: a response or client error completes the key, anything else frees it. */
+    private StoredResponse runClaimed(String principal, String key, String instance, Work work) {
         try {
             return work.run(response -> {
                 repository.complete(principal, key, response.status(), response.contentType(), json(response.body()),
@@ -102,13 +121,17 @@ public class IdempotencyService {
                 QuarkusTransaction.requiringNew().run(() -> repository.complete(principal, key, e.status(),
                         Problem.MEDIA_TYPE, json(problem), clock.instant()));
             } else {
-                QuarkusTransaction.requiringNew().run(() -> repository.release(principal, key));
+                release(principal, key);
             }
             throw e;
         } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> repository.release(principal, key));
+            release(principal, key);
             throw e;
         }
+    }
+
+    private void release(String principal, String key) {
+        QuarkusTransaction.requiringNew().run(() -> repository.release(principal, key));
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -69,9 +69,17 @@ public class KafkaIngestHandler {
         if (payload == null || payload.isBlank()) {
             throw new RejectedRecordException("empty record");
         }
-        MeasurementRecordedEvent event;
+        MeasurementRecordedEvent event = read(payload);
+        List<Problem.Violation> violations = cloudEventViolations(event);
+        if (!violations.isEmpty()) {
+            throw new RejectedRecordException("not a " + MeasurementRecordedEvent.TYPE + " CloudEvent: " + describe(violations));
+        }
+        return event;
+    }
+
+    private MeasurementRecordedEvent read(String payload) {
         try {
-            event = mapper.readValue(payload, MeasurementRecordedEvent.class);
+            return mapper.readValue(payload, MeasurementRecordedEvent.class);
         } catch (JsonMappingException e) {
             String field = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -80,6 +88,10 @@ public class KafkaIngestHandler {
         } catch (JsonProcessingException e) {
             throw new RejectedRecordException("not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** The CloudEvents attributes the event breaks (the data itself is checked by the ingestion rules). */
+    private static List<Problem.Violation> cloudEventViolations(MeasurementRecordedEvent event) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (!"1.0".equals(event.specversion())) {
             violations.add(new Problem.Violation("specversion", "must be 1.0"));
@@ -96,10 +108,7 @@ public class KafkaIngestHandler {
         if (event.data() == null) {
             violations.add(new Problem.Violation("data", "is required"));
         }
-        if (!violations.isEmpty()) {
-            throw new RejectedRecordException("not a " + MeasurementRecordedEvent.TYPE + " CloudEvent: " + describe(violations));
-        }
-        return event;
+        return violations;
     }
 
     private static String describe(List<Problem.Violation> violations) {

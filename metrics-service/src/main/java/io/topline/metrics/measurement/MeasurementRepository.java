@@ -74,31 +74,13 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
      */
     public Set<String> insertNew(List<ValidMeasurement> measurements, Instant receivedAt) {
         return session().doReturningWork(connection -> {
-            int n = measurements.size();
-            String[] measures = new String[n];
-            String[] values = new String[n];
-            String[] occurred = new String[n];
-            String[] sources = new String[n];
-            String[] ids = new String[n];
-            String[] periods = new String[n];
-            for (int i = 0; i < n; i++) {
-                ValidMeasurement m = measurements.get(i);
-                measures[i] = m.measure().key();
-                values[i] = m.value().toPlainString();
-                occurred[i] = m.occurredAt().toString();
-                sources[i] = m.source();
-                ids[i] = m.clientId();
-                periods[i] = m.period().label();
-            }
+            String[][] columns = columnsOf(measurements);
             Set<String> inserted = new HashSet<>();
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 statement.setTimestamp(1, Timestamp.from(receivedAt));
-                statement.setArray(2, text(connection, measures));
-                statement.setArray(3, text(connection, values));
-                statement.setArray(4, text(connection, occurred));
-                statement.setArray(5, text(connection, sources));
-                statement.setArray(6, text(connection, ids));
-                statement.setArray(7, text(connection, periods));
+                for (int c = 0; c < columns.length; c++) {
+                    statement.setArray(c + 2, text(connection, columns[c]));
+                }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         String id = rows.getString(1);
@@ -112,6 +94,22 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
         });
     }
 
+    /** The measurements as the text arrays {@code INSERT} unnests, one per column, in its parameter order. */
+    private static String[][] columnsOf(List<ValidMeasurement> measurements) {
+        int n = measurements.size();
+        String[][] columns = new String[6][n];
+        for (int i = 0; i < n; i++) {
+            ValidMeasurement m = measurements.get(i);
+            columns[0][i] = m.measure().key();
+            columns[1][i] = m.value().toPlainString();
+            columns[2][i] = m.occurredAt().toString();
+            columns[3][i] = m.source();
+            columns[4][i] = m.clientId();
+            columns[5][i] = m.period().label();
+        }
+        return columns;
+    }
+
     /**
      * Inserts every measurement with COPY in the caller's transaction.
      *
@@ -122,19 +120,7 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
         // client-id order, so that two transactions sharing ids take their unique-index locks in the same order
         List<ValidMeasurement> rows = new ArrayList<>(measurements);
         rows.sort(BY_CLIENT_ID);
-        String received = receivedAt.toString();
-        StringBuilder csv = new StringBuilder(rows.size() * 128);
-        for (ValidMeasurement m : rows) {
-            // keys, values, instants and period labels hold no CSV specials; free text is quoted, an absent id is NULL
-            csv.append(m.measure().key()).append(',').append(m.value().toPlainString()).append(',')
-                    .append(m.occurredAt()).append(',');
-            quoted(csv, m.source()).append(',');
-            if (m.clientId() != null) {
-                quoted(csv, m.clientId());
-            }
-            csv.append(',').append(m.period().label()).append(',').append(received).append('\n');
-        }
-        byte[] data = csv.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] data = csv(rows, receivedAt);
         return session().doReturningWork(connection -> {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
             try {
@@ -155,6 +141,23 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
                 }
             }
         });
+    }
+
+    /** The rows as the CSV that {@code COPY} reads, in its column order. */
+    private static byte[] csv(List<ValidMeasurement> rows, Instant receivedAt) {
+        String received = receivedAt.toString();
+        StringBuilder csv = new StringBuilder(rows.size() * 128);
+        for (ValidMeasurement m : rows) {
+            // keys, values, instants and period labels hold no CSV specials; free text is quoted, an absent id is NULL
+            csv.append(m.measure().key()).append(',').append(m.value().toPlainString()).append(',')
+                    .append(m.occurredAt()).append(',');
+            quoted(csv, m.source()).append(',');
+            if (m.clientId() != null) {
+                quoted(csv, m.clientId());
+            }
+            csv.append(',').append(m.period().label()).append(',').append(received).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** What is stored under each of {@code clientIds}. */

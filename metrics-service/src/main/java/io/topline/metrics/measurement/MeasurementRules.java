@@ -48,67 +48,93 @@ public class MeasurementRules {
                     "must be a measurement object"));
             return Optional.empty();
         }
-        String id = request.id();
+        checkId(request.id(), prefix, violations);
+        MeasureInfo measure = activeMeasure(request.measure(), prefix, violations);
+        BigDecimal value = roundedValue(request.value(), prefix, violations);
+        Instant occurredAt = occurredAt(request.occurredAt(), now, prefix, violations);
+        checkSource(request.source(), prefix, violations);
+        if (violations.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ValidMeasurement(index, request.id(), measure, value, occurredAt, request.source(),
+                calendar.periodOf(measure.cadence(), occurredAt)));
+    }
+
+    private static void checkId(String id, String prefix, List<Problem.Violation> violations) {
         if (id != null && (id.isBlank() || id.length() > MAX_ID)) {
             violations.add(new Problem.Violation(prefix + "id", "must be 1 to " + MAX_ID + " characters when given"));
         }
-        MeasureInfo measure = null;
-        String key = request.measure();
+    }
+
+    private static void checkSource(String source, String prefix, List<Problem.Violation> violations) {
+        if (source == null || source.isBlank()) {
+            violations.add(new Problem.Violation(prefix + "source", "is required"));
+        } else if (source.length() > MAX_SOURCE) {
+            violations.add(new Problem.Violation(prefix + "source", "must be at most " + MAX_SOURCE + " characters"));
+        }
+    }
+
+    /** The active measure {@code key} names, or null after adding why it names none. */
+    private MeasureInfo activeMeasure(String key, String prefix, List<Problem.Violation> violations) {
         if (key == null || key.isBlank()) {
             violations.add(new Problem.Violation(prefix + "measure", "is required"));
-        } else if (key.length() > MAX_KEY || !SLUG.matcher(key).matches()) {
-            violations.add(new Problem.Violation(prefix + "measure", "must be a measure key (lower-case slug)"));
-        } else {
-            measure = catalog.find(key).orElse(null);
-            if (measure == null) {
-                violations.add(new Problem.Violation(prefix + "measure", "unknown measure '" + key + "'"));
-            } else if (measure.archived()) {
-                violations.add(new Problem.Violation(prefix + "measure",
-                        "measure '" + key + "' is archived and takes no new measurements"));
-                measure = null;
-            }
+            return null;
         }
-        BigDecimal value = request.value();
+        if (key.length() > MAX_KEY || !SLUG.matcher(key).matches()) {
+            violations.add(new Problem.Violation(prefix + "measure", "must be a measure key (lower-case slug)"));
+            return null;
+        }
+        MeasureInfo measure = catalog.find(key).orElse(null);
+        if (measure == null) {
+            violations.add(new Problem.Violation(prefix + "measure", "unknown measure '" + key + "'"));
+            return null;
+        }
+        if (measure.archived()) {
+            violations.add(new Problem.Violation(prefix + "measure",
+                    "measure '" + key + "' is archived and takes no new measurements"));
+            return null;
+        }
+        return measure;
+    }
+
+    /** The value rounded to the stored scale; a missing or too large one adds a violation. */
+    private BigDecimal roundedValue(BigDecimal value, String prefix, List<Problem.Violation> violations) {
         if (value == null) {
             violations.add(new Problem.Violation(prefix + "value", "is required"));
         } else if (value.abs().compareTo(config.maxAbsValue()) > 0) {
             violations.add(new Problem.Violation(prefix + "value",
                     "must lie within ±" + config.maxAbsValue().toPlainString()));
         } else if (value.scale() > config.maxScale()) {
-            value = value.setScale(config.maxScale(), RoundingMode.HALF_EVEN);
+            return value.setScale(config.maxScale(), RoundingMode.HALF_EVEN);
         }
-        Instant occurredAt = null;
-        String text = request.occurredAt();
+        return value;
+    }
+
+    /** The instant {@code text} names, when it lies within the horizon and the allowed skew; else null. */
+    private Instant occurredAt(String text, Instant now, String prefix, List<Problem.Violation> violations) {
         if (text == null || text.isBlank()) {
             violations.add(new Problem.Violation(prefix + "occurredAt", "is required"));
-        } else {
-            try {
-                // PostgreSQL keeps microseconds: truncate here so a retry compares equal to what was stored
-                occurredAt = OffsetInstants.parse(text).truncatedTo(ChronoUnit.MICROS);
-                if (occurredAt.isAfter(now.plus(config.futureSkew()))) {
-                    violations.add(new Problem.Violation(prefix + "occurredAt",
-                            "lies more than " + config.futureSkew() + " in the future"));
-                    occurredAt = null;
-                } else if (occurredAt.isBefore(now.minus(config.horizon()))) {
-                    violations.add(new Problem.Violation(prefix + "occurredAt",
-                            "is older than the horizon of " + config.horizon().toDays() + " days"));
-                    occurredAt = null;
-                }
-            } catch (DateTimeParseException e) {
-                violations.add(new Problem.Violation(prefix + "occurredAt",
-                        "must be an ISO-8601 instant with an offset, such as 2026-11-20T10:00:00Z"));
-            }
+            return null;
         }
-        String source = request.source();
-        if (source == null || source.isBlank()) {
-            violations.add(new Problem.Violation(prefix + "source", "is required"));
-        } else if (source.length() > MAX_SOURCE) {
-            violations.add(new Problem.Violation(prefix + "source", "must be at most " + MAX_SOURCE + " characters"));
+        Instant occurredAt;
+        try {
+            // PostgreSQL keeps microseconds: truncate here so a retry compares equal to what was stored
+            occurredAt = OffsetInstants.parse(text).truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            violations.add(new Problem.Violation(prefix + "occurredAt",
+                    "must be an ISO-8601 instant with an offset, such as 2026-11-20T10:00:00Z"));
+            return null;
         }
-        if (violations.size() > before) {
-            return Optional.empty();
+        if (occurredAt.isAfter(now.plus(config.futureSkew()))) {
+            violations.add(new Problem.Violation(prefix + "occurredAt",
+                    "lies more than " + config.futureSkew() + " in the future"));
+            return null;
         }
-        return Optional.of(new ValidMeasurement(index, id, measure, value, occurredAt, source,
-                calendar.periodOf(measure.cadence(), occurredAt)));
+        if (occurredAt.isBefore(now.minus(config.horizon()))) {
+            violations.add(new Problem.Violation(prefix + "occurredAt",
+                    "is older than the horizon of " + config.horizon().toDays() + " days"));
+            return null;
+        }
+        return occurredAt;
     }
 }

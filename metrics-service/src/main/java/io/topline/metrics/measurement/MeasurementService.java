@@ -105,6 +105,18 @@ public class MeasurementService {
      */
     RecordBatchResponse recordBatch(RecordMeasurementBatchRequest request,
                                     Function<RecordBatchResponse, RecordBatchResponse> inSameTransaction) {
+        List<RecordMeasurementRequest> items = itemsWithinLimits(request);
+        Instant now = clock.instant();
+        DistinctItems distinct = distinctByClientId(checkAll(items, now));
+        int received = items.size();
+        IngestOutcome outcome = ingest(distinct.measurements(), now, o -> {
+            inSameTransaction.apply(response(received, distinct.repeatedIndexes(), o));
+            return o;
+        });
+        return response(received, distinct.repeatedIndexes(), outcome);
+    }
+
+    private List<RecordMeasurementRequest> itemsWithinLimits(RecordMeasurementBatchRequest request) {
         if (request == null || request.items() == null) {
             throw invalid("The batch has no items", List.of(new Problem.Violation("items", "is required")));
         }
@@ -117,7 +129,11 @@ public class MeasurementService {
         if (items.isEmpty()) {
             throw invalid("The batch has no items", List.of(new Problem.Violation("items", "must hold at least one item")));
         }
-        Instant now = clock.instant();
+        return items;
+    }
+
+    /** Every item checked against the rules; any violation of any item rejects the whole batch with all of them. */
+    private List<ValidMeasurement> checkAll(List<RecordMeasurementRequest> items, Instant now) {
         List<Problem.Violation> violations = new ArrayList<>();
         List<ValidMeasurement> valid = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -126,7 +142,18 @@ public class MeasurementService {
         if (!violations.isEmpty()) {
             throw invalid("The batch was not recorded: " + violations.size() + " violation(s); nothing was written", violations);
         }
-        // the same client id twice in one batch: the first stands, an identical repeat is a duplicate, another content a conflict
+        return valid;
+    }
+
+    /** The items of a batch to store, and the indexes of those that repeat an earlier item's client id and content. */
+    private record DistinctItems(List<ValidMeasurement> measurements, List<Integer> repeatedIndexes) {
+    }
+
+    /**
+     * The same client id twice in one batch: the first stands, an identical repeat is a duplicate, another content a
+     * conflict (409 for the whole batch).
+     */
+    private static DistinctItems distinctByClientId(List<ValidMeasurement> valid) {
         Map<String, ValidMeasurement> firstById = new HashMap<>();
         List<ValidMeasurement> distinct = new ArrayList<>(valid.size());
         List<Integer> repeated = new ArrayList<>();
@@ -149,25 +176,19 @@ public class MeasurementService {
         if (!conflicts.isEmpty()) {
             throw conflict(conflicts);
         }
-        int received = items.size();
-        IngestOutcome outcome = ingest(distinct, now, o -> {
-            List<Integer> duplicateIndexes = new ArrayList<>(repeated);
-            o.duplicates().forEach(d -> duplicateIndexes.add(d.index()));
-            duplicateIndexes.sort(null);
-            List<RecordBatchResponse.ActualRevision> revisions = o.actuals().stream()
-                    .map(a -> new RecordBatchResponse.ActualRevision(a.measureKey(), a.period(), a.revision()))
-                    .toList();
-            inSameTransaction.apply(new RecordBatchResponse(received, o.accepted().size(), duplicateIndexes.size(),
-                    duplicateIndexes, revisions));
-            return o;
-        });
+        return new DistinctItems(distinct, repeated);
+    }
+
+    /** The batch's response: repeats within the batch and client ids stored before both count as duplicates. */
+    private static RecordBatchResponse response(int received, List<Integer> repeated, IngestOutcome outcome) {
         List<Integer> duplicateIndexes = new ArrayList<>(repeated);
         outcome.duplicates().forEach(d -> duplicateIndexes.add(d.index()));
         duplicateIndexes.sort(null);
+        List<RecordBatchResponse.ActualRevision> revisions = outcome.actuals().stream()
+                .map(a -> new RecordBatchResponse.ActualRevision(a.measureKey(), a.period(), a.revision()))
+                .toList();
         return new RecordBatchResponse(received, outcome.accepted().size(), duplicateIndexes.size(), duplicateIndexes,
-                outcome.actuals().stream()
-                        .map(a -> new RecordBatchResponse.ActualRevision(a.measureKey(), a.period(), a.revision()))
-                        .toList());
+                revisions);
     }
 
     /**

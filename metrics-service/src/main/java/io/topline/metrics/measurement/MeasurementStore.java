@@ -71,49 +71,63 @@ public class MeasurementStore {
     }
 
     private IngestOutcome store(List<ValidMeasurement> measurements, Instant now, boolean conflictsAbort, boolean copy) {
-        if (copy) {
-            if (!repository.insertAll(measurements, now)) {
-                throw new ClientIdStored();
-            }
+        if (!copy) {
+            return storeSortingOutRetries(measurements, now, conflictsAbort);
+        }
+        if (!repository.insertAll(measurements, now)) {
+            throw new ClientIdStored();
+        }
+        return merge(measurements, List.of(), List.of(), now);
+    }
+
+    /** Inserts what is new; a client id stored already is a duplicate when its content matches, else a conflict. */
+    private IngestOutcome storeSortingOutRetries(List<ValidMeasurement> measurements, Instant now,
+                                                 boolean conflictsAbort) {
+        Set<String> inserted = repository.insertNew(measurements, now);
+        List<String> retried = notInserted(measurements, inserted);
+        if (retried.isEmpty()) {
             return merge(measurements, List.of(), List.of(), now);
         }
-        Set<String> inserted = repository.insertNew(measurements, now);
+        Map<String, MeasurementRepository.StoredContent> stored = repository.storedContent(retried);
+        List<ValidMeasurement> accepted = new ArrayList<>(measurements.size());
+        List<ValidMeasurement> duplicates = new ArrayList<>();
+        List<ValidMeasurement> conflicting = new ArrayList<>();
+        for (ValidMeasurement m : measurements) {
+            if (m.clientId() == null || inserted.contains(m.clientId())) {
+                accepted.add(m);
+                continue;
+            }
+            MeasurementRepository.StoredContent s = stored.get(m.clientId());
+            if (s != null && m.sameContentAs(s.measure(), s.value(), s.occurredAt(), s.source())) {
+                duplicates.add(m);
+            } else {
+                conflicting.add(m);
+            }
+        }
+        if (conflictsAbort && !conflicting.isEmpty()) {
+            throw conflict(conflictViolations(conflicting, measurements.size() == 1));
+        }
+        return merge(accepted, duplicates, conflicting, now);
+    }
+
+    private static List<String> notInserted(List<ValidMeasurement> measurements, Set<String> inserted) {
         List<String> retried = new ArrayList<>();
         for (ValidMeasurement m : measurements) {
             if (m.clientId() != null && !inserted.contains(m.clientId())) {
                 retried.add(m.clientId());
             }
         }
-        List<ValidMeasurement> accepted = measurements;
-        List<ValidMeasurement> duplicates = List.of();
-        List<ValidMeasurement> conflicting = List.of();
-        if (!retried.isEmpty()) {
-            Map<String, MeasurementRepository.StoredContent> stored = repository.storedContent(retried);
-            accepted = new ArrayList<>(measurements.size());
-            duplicates = new ArrayList<>();
-            conflicting = new ArrayList<>();
-            for (ValidMeasurement m : measurements) {
-                if (m.clientId() == null || inserted.contains(m.clientId())) {
-                    accepted.add(m);
-                    continue;
-                }
-                MeasurementRepository.StoredContent s = stored.get(m.clientId());
-                if (s != null && m.sameContentAs(s.measure(), s.value(), s.occurredAt(), s.source())) {
-                    duplicates.add(m);
-                } else {
-                    conflicting.add(m);
-                }
-            }
-            if (conflictsAbort && !conflicting.isEmpty()) {
-                List<Problem.Violation> conflicts = new ArrayList<>();
-                for (ValidMeasurement m : conflicting) {
-                    conflicts.add(new Problem.Violation(measurements.size() == 1 && m.index() == 0 ? "id"
-                            : "items[" + m.index() + "].id", alreadyRecorded(m.clientId())));
-                }
-                throw conflict(conflicts);
-            }
+        return retried;
+    }
+
+    /** One violation per conflicting client id; a single POST names its {@code id}, a batch the item's. */
+    private static List<Problem.Violation> conflictViolations(List<ValidMeasurement> conflicting, boolean single) {
+        List<Problem.Violation> conflicts = new ArrayList<>();
+        for (ValidMeasurement m : conflicting) {
+            conflicts.add(new Problem.Violation(single && m.index() == 0 ? "id" : "items[" + m.index() + "].id",
+                    alreadyRecorded(m.clientId())));
         }
-        return merge(accepted, duplicates, conflicting, now);
+        return conflicts;
     }
 
     private IngestOutcome merge(List<ValidMeasurement> accepted, List<ValidMeasurement> duplicates,

@@ -46,39 +46,63 @@ final class OffsetInstants {
         int at = 19;
         int nanos = 0;
         if (s.charAt(at) == '.') {
-            int start = ++at;
-            while (at < n && at - start < 9 && isDigit(s.charAt(at))) {
-                nanos = nanos * 10 + (s.charAt(at) - '0');
-                at++;
-            }
-            int count = at - start;
-            if (count == 0 || (at < n && isDigit(s.charAt(at)))) {
+            int end = fractionEnd(s, at + 1);
+            if (end < 0) {
                 return null;
             }
-            for (int i = count; i < 9; i++) {
-                nanos *= 10;
-            }
+            nanos = nanosOf(s, at + 1, end);
+            at = end;
         }
-        ZoneOffset offset;
-        if (at == n - 1 && s.charAt(at) == 'Z') {
-            offset = ZoneOffset.UTC;
-        } else if (at == n - 6 && (s.charAt(at) == '+' || s.charAt(at) == '-') && s.charAt(at + 3) == ':') {
-            int hours = digits(s, at + 1, 2);
-            int minutes = digits(s, at + 4, 2);
-            if ((hours | minutes) < 0) {
-                return null;
-            }
-            try {
-                offset = s.charAt(at) == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes)
-                        : ZoneOffset.ofHoursMinutes(-hours, -minutes);
-            } catch (DateTimeException e) {
-                return null;
-            }
-        } else {
+        ZoneOffset offset = offsetAt(s, at);
+        if (offset == null) {
             return null;
         }
         try {
             return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(offset);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Where the fraction's 1 to 9 digits from {@code start} end; -1 for none or more than nine. */
+    private static int fractionEnd(String s, int start) {
+        int n = s.length();
+        int at = start;
+        while (at < n && at - start < 9 && isDigit(s.charAt(at))) {
+            at++;
+        }
+        if (at == start || (at < n && isDigit(s.charAt(at)))) {
+            return -1;
+        }
+        return at;
+    }
+
+    /** The fraction digits in [{@code start}, {@code end}) as nanoseconds. */
+    private static int nanosOf(String s, int start, int end) {
+        int nanos = digits(s, start, end - start);
+        for (int i = end - start; i < 9; i++) {
+            nanos *= 10;
+        }
+        return nanos;
+    }
+
+    /** The offset that ends the text at {@code at} ({@code Z} or {@code ±HH:MM}); null for anything else. */
+    private static ZoneOffset offsetAt(String s, int at) {
+        int n = s.length();
+        if (at == n - 1 && s.charAt(at) == 'Z') {
+            return ZoneOffset.UTC;
+        }
+        if (at != n - 6 || (s.charAt(at) != '+' && s.charAt(at) != '-') || s.charAt(at + 3) != ':') {
+            return null;
+        }
+        int hours = digits(s, at + 1, 2);
+        int minutes = digits(s, at + 4, 2);
+        if ((hours | minutes) < 0) {
+            return null;
+        }
+        try {
+            return s.charAt(at) == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes)
+                    : ZoneOffset.ofHoursMinutes(-hours, -minutes);
         } catch (DateTimeException e) {
             return null;
         }

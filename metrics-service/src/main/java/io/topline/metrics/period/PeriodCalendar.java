@@ -2,6 +2,7 @@ package io.topline.metrics.period;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,46 +75,49 @@ public class PeriodCalendar {
             return Optional.empty();
         }
         try {
-            switch (cadence) {
-                case WEEKLY -> {
-                    Matcher m = WEEK.matcher(label);
-                    if (!m.matches()) {
-                        return Optional.empty();
-                    }
-                    int year = Integer.parseInt(m.group(1));
-                    int week = Integer.parseInt(m.group(2));
-                    // 4 January always lies in ISO week 1 of its week-based year
-                    LocalDate anchor = LocalDate.of(year, 1, 4);
-                    if (week < 1 || week > anchor.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
-                        return Optional.empty();
-                    }
-                    LocalDate monday = anchor.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
-                            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                    return Optional.of(period(cadence, label, monday, monday.plusWeeks(1)));
-                }
-                case MONTHLY -> {
-                    Matcher m = MONTH.matcher(label);
-                    if (!m.matches()) {
-                        return Optional.empty();
-                    }
-                    LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1);
-                    return Optional.of(period(cadence, label, first, first.plusMonths(1)));
-                }
-                case QUARTERLY -> {
-                    Matcher m = QUARTER.matcher(label);
-                    if (!m.matches()) {
-                        return Optional.empty();
-                    }
-                    LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
-                    return Optional.of(period(cadence, label, first, first.plusMonths(3)));
-                }
-                default -> {
-                    return Optional.empty();
-                }
-            }
-        } catch (java.time.DateTimeException e) {
+            return switch (cadence) {
+                case WEEKLY -> parseWeek(label);
+                case MONTHLY -> parseMonth(label);
+                case QUARTERLY -> parseQuarter(label);
+            };
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    private Optional<Period> parseWeek(String label) {
+        Matcher m = WEEK.matcher(label);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int year = Integer.parseInt(m.group(1));
+        int week = Integer.parseInt(m.group(2));
+        // 4 January always lies in ISO week 1 of its week-based year
+        LocalDate anchor = LocalDate.of(year, 1, 4);
+        if (week < 1 || week > anchor.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+            return Optional.empty();
+        }
+        LocalDate monday = anchor.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return Optional.of(period(Cadence.WEEKLY, label, monday, monday.plusWeeks(1)));
+    }
+
+    private Optional<Period> parseMonth(String label) {
+        Matcher m = MONTH.matcher(label);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1);
+        return Optional.of(period(Cadence.MONTHLY, label, first, first.plusMonths(1)));
+    }
+
+    private Optional<Period> parseQuarter(String label) {
+        Matcher m = QUARTER.matcher(label);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
+        return Optional.of(period(Cadence.QUARTERLY, label, first, first.plusMonths(3)));
     }
 
     private Period period(Cadence cadence, String label, LocalDate start, LocalDate end) {
