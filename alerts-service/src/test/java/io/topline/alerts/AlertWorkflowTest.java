@@ -5,7 +5,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.topline.chassis.time.SettableClock;
-import io.topline.testinfra.TestTokens;
+import io.topline.testinfra.RequestAs;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class AlertWorkflowTest {
 
-    static final String VIEWER = TestTokens.bearer("vera@example.com", TestTokens.VIEWER);
-    static final String ONCALL = TestTokens.bearer("olga@example.com", TestTokens.ONCALL);
 
     @Inject
     SettableClock clock;
@@ -49,7 +47,7 @@ class AlertWorkflowTest {
         TestData.retentionWithOctoberActual(key, TestData.key("service"), "88.0");
         String id = firingAlertOf(key);
 
-        given().header("Authorization", ONCALL).contentType("application/json")
+        RequestAs.oncall().contentType("application/json")
                 .body("{\"comment\":\"calling the top ten clients today\"}")
                 .when().post("/alerts/" + id + "/acknowledge")
                 .then().statusCode(200)
@@ -60,13 +58,13 @@ class AlertWorkflowTest {
                 .body("transitions[1].from", equalTo("FIRING"))
                 .body("transitions[1].by", equalTo("olga@example.com"))
                 .body("transitions[1].comment", equalTo("calling the top ten clients today"));
-        given().header("Authorization", ONCALL).contentType("application/json").body("{}")
+        RequestAs.oncall().contentType("application/json").body("{}")
                 .when().post("/alerts/" + id + "/acknowledge")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://topline.dev/problems/alert-state"))
                 .body("status", equalTo(409))
                 .body("detail", equalTo("Alert " + key + ":2026-10:MISSED is ACKNOWLEDGED; only a FIRING alert can be acknowledged"));
-        given().header("Authorization", ONCALL).contentType("application/json").body("{\"comment\":null}")
+        RequestAs.oncall().contentType("application/json").body("{\"comment\":null}")
                 .when().post("/alerts/" + id + "/resolve")
                 .then().statusCode(200)
                 .body("state", equalTo("RESOLVED"))
@@ -91,7 +89,7 @@ class AlertWorkflowTest {
         firingAlertOf(first);
         firingAlertOf(second);
 
-        given().header("Authorization", VIEWER)
+        RequestAs.viewer()
                 .queryParam("driver", driver).queryParam("state", "FIRING").queryParam("kind", "MISSED")
                 .queryParam("severity", "CRITICAL").queryParam("period", "2026-10").queryParam("size", 1)
                 .when().get("/alerts")
@@ -103,7 +101,7 @@ class AlertWorkflowTest {
                 .body("items", hasSize(1))
                 .body("items[0].driver.key", equalTo(driver))
                 .body("items[0].transitions", hasSize(1));
-        given().header("Authorization", VIEWER).queryParam("measure", second).when().get("/alerts")
+        RequestAs.viewer().queryParam("measure", second).when().get("/alerts")
                 .then().statusCode(200)
                 .body("totalItems", equalTo(1))
                 .body("items[0].dedupKey", equalTo(second + ":2026-10:MISSED"))
@@ -112,7 +110,7 @@ class AlertWorkflowTest {
                 .body("items[0].evaluation.status", equalTo("MISSED"))
                 .body("items[0].labels.measure", equalTo(second))
                 .body("items[0].summary", equalTo("Client retention 85% in 2026-10 is at or below the failure level 90% (success 95%)"));
-        given().header("Authorization", VIEWER).queryParam("state", "SLEEPING").when().get("/alerts")
+        RequestAs.viewer().queryParam("state", "SLEEPING").when().get("/alerts")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("state"));
     }
@@ -126,11 +124,11 @@ class AlertWorkflowTest {
         given().contentType("application/json").body("{}").when().post("/alerts/" + id + "/acknowledge")
                 .then().statusCode(401).contentType("application/problem+json")
                 .body("status", equalTo(401)).body("title", equalTo("Unauthorized"));
-        given().header("Authorization", VIEWER).contentType("application/json").body("{}")
+        RequestAs.viewer().contentType("application/json").body("{}")
                 .when().post("/alerts/" + id + "/acknowledge")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("status", equalTo(403)).body("title", equalTo("Forbidden"));
-        given().header("Authorization", ONCALL).contentType("application/json").body("{\"comment\": ")
+        RequestAs.oncall().contentType("application/json").body("{\"comment\": ")
                 .when().post("/alerts/" + id + "/acknowledge")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://topline.dev/problems/malformed-json"))
@@ -138,24 +136,24 @@ class AlertWorkflowTest {
                 .body("status", equalTo(400))
                 .body("detail", equalTo("The request body is not valid JSON at field 'comment'"))
                 .body("instance", equalTo("/alerts/" + id + "/acknowledge"));
-        given().header("Authorization", ONCALL).contentType("application/json").body("{\"remark\":\"x\"}")
+        RequestAs.oncall().contentType("application/json").body("{\"remark\":\"x\"}")
                 .when().post("/alerts/" + id + "/acknowledge")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("remark"));
-        given().header("Authorization", VIEWER).when().get("/alerts/00000000-0000-0000-0000-000000000000")
+        RequestAs.viewer().when().get("/alerts/00000000-0000-0000-0000-000000000000")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("Alert '00000000-0000-0000-0000-000000000000' does not exist"));
         given().when().get("/alerts").then().statusCode(401).contentType("application/problem+json");
-        given().header("Authorization", TestTokens.bearer("ian@example.com", TestTokens.INGEST))
+        RequestAs.ingest()
                 .when().get("/scorecard").then().statusCode(403).contentType("application/problem+json");
     }
 
     static String firingAlertOf(String measure) {
         // the module's first test may also wait for the consumers to join their group on a loaded machine
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                given().header("Authorization", VIEWER).queryParam("measure", measure).when().get("/alerts")
+                RequestAs.viewer().queryParam("measure", measure).when().get("/alerts")
                         .then().statusCode(200).body("totalItems", equalTo(1)));
-        return given().header("Authorization", VIEWER).queryParam("measure", measure).when().get("/alerts")
+        return RequestAs.viewer().queryParam("measure", measure).when().get("/alerts")
                 .then().statusCode(200).extract().path("items[0].id");
     }
 }

@@ -10,7 +10,7 @@ import io.topline.alerts.alert.SettleTimes;
 import io.topline.alerts.evaluation.EvaluationService;
 import io.topline.alerts.period.Cadence;
 import io.topline.chassis.time.SettableClock;
-import io.topline.testinfra.TestTokens;
+import io.topline.testinfra.RequestAs;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,7 +33,6 @@ class EvaluationAlertTest {
 
     /** Thursday of 2026-W48, in November 2026: October and 2026-W47 are closed, W48 and November are open. */
     static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
-    static final String VIEWER = TestTokens.bearer("vera@example.com", TestTokens.VIEWER);
 
     @Inject
     SettableClock clock;
@@ -105,7 +103,7 @@ class EvaluationAlertTest {
         assertEquals(1, data.get("sequence").asInt());
         assertEquals(List.of(), TestData.alertEvents(met, found -> true));
 
-        given().header("Authorization", VIEWER).queryParam("measure", met).when().get("/alerts")
+        RequestAs.viewer().queryParam("measure", met).when().get("/alerts")
                 .then().statusCode(200).body("totalItems", equalTo(0)).body("items", hasSize(0));
     }
 
@@ -138,7 +136,7 @@ class EvaluationAlertTest {
         assertEquals(2, resolved.get("sequence").asInt());
         assertEquals("MET", resolved.get("evaluation").get("status").asText());
 
-        given().header("Authorization", VIEWER).queryParam("measure", key).when().get("/alerts")
+        RequestAs.viewer().queryParam("measure", key).when().get("/alerts")
                 .then().statusCode(200)
                 .body("totalItems", equalTo(1))
                 .body("items[0].state", equalTo("RESOLVED"))
@@ -161,7 +159,7 @@ class EvaluationAlertTest {
         });
         evaluations.closePeriods(key);
 
-        given().header("Authorization", VIEWER).queryParam("measure", key).when().get("/evaluations")
+        RequestAs.viewer().queryParam("measure", key).when().get("/evaluations")
                 .then().statusCode(200)
                 .body("totalItems", equalTo(1))
                 .body("items[0].period", equalTo("2026-W47"))
@@ -254,7 +252,7 @@ class EvaluationAlertTest {
     }
 
     static ValidatableResponse evaluation(String measure, String period) {
-        return given().header("Authorization", VIEWER).queryParam("measure", measure).queryParam("period", period)
+        return RequestAs.viewer().queryParam("measure", measure).queryParam("period", period)
                 .when().get("/evaluations").then().statusCode(200).body("items", hasSize(1));
     }
 }

@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.topline.alerts.period.Cadence;
 import io.topline.chassis.time.SettableClock;
-import io.topline.testinfra.TestTokens;
+import io.topline.testinfra.RequestAs;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class ScorecardTest {
 
-    static final String VIEWER = TestTokens.bearer("vera@example.com", TestTokens.VIEWER);
 
     @Inject
     SettableClock clock;
@@ -65,14 +63,14 @@ class ScorecardTest {
         TestData.publishActual(tickets, Cadence.WEEKLY, "LAST", "2026-W47", "12", 1);
         TestData.publishActual(tickets, Cadence.WEEKLY, "LAST", "2026-W48", "8", 1);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", VIEWER)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RequestAs.viewer()
                 .queryParam("measure", leads).queryParam("period", "2026-W48").when().get("/evaluations")
                 .then().statusCode(200).body("items[0].status", equalTo("MET")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", VIEWER)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RequestAs.viewer()
                 .queryParam("measure", tickets).queryParam("period", "2026-W48").when().get("/evaluations")
                 .then().statusCode(200).body("items[0].status", equalTo("MET")));
 
-        JsonPath scorecard = given().header("Authorization", VIEWER)
+        JsonPath scorecard = RequestAs.viewer()
                 .queryParam("cadence", "WEEKLY").queryParam("periods", 3)
                 .when().get("/scorecard")
                 .then().statusCode(200)
@@ -110,7 +108,7 @@ class ScorecardTest {
         assertEquals(Map.of("kind", "AVERAGE", "value", 10, "periodsWithData", 2), ticketsRow.get("trailing"));
         assertEquals(8, ticketsRow.get("projection"));
 
-        given().header("Authorization", VIEWER).queryParam("cadence", "DAILY").when().get("/scorecard")
+        RequestAs.viewer().queryParam("cadence", "DAILY").when().get("/scorecard")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("cadence"));
     }

@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.topline.chassis.time.SettableClock;
+import io.topline.testinfra.RequestAs;
 import io.topline.testinfra.TestTokens;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ class StreamTest {
         String key = TestData.key("retention-stream");
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(stream + "?measure=" + key + "&kind=MISSED"))
-                .header("Authorization", TestTokens.bearer("vera@example.com", TestTokens.VIEWER))
+                .header("Authorization", TestTokens.bearerForRole(TestTokens.VIEWER))
                 .header("Accept", "text/event-stream")
                 .build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -87,7 +88,7 @@ class StreamTest {
         response.body().close();
 
         given().when().get("/alerts/stream").then().statusCode(401).contentType("application/problem+json");
-        given().header("Authorization", TestTokens.bearer("vera@example.com", TestTokens.VIEWER))
+        RequestAs.viewer()
                 .queryParam("kind", "LOUD").when().get("/alerts/stream")
                 .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("kind"));
     }

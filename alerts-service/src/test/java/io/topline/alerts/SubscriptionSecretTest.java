@@ -8,7 +8,7 @@ import io.restassured.response.Response;
 import io.topline.alerts.subscription.SecretCipher;
 import io.topline.alerts.subscription.SubscriptionRepository;
 import io.topline.alerts.subscription.SubscriptionService;
-import io.topline.testinfra.TestTokens;
+import io.topline.testinfra.RequestAs;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +18,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -32,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class SubscriptionSecretTest {
 
-    static final String ADMIN = TestTokens.bearer("ada@example.com", TestTokens.ADMIN);
 
     @Inject
     EntityManager entityManager;
@@ -46,7 +44,7 @@ class SubscriptionSecretTest {
     @Test
     void shouldStoreANewSecretEncryptedAndShowItOnlyOnCreation() {
         String url = "https://hooks.example.com/" + TestData.key("secret");
-        Response created = given().header("Authorization", ADMIN)
+        Response created = RequestAs.admin()
                 .contentType("application/json").body("{\"url\":\"" + url + "\"}")
                 .when().post("/subscriptions")
                 .then().statusCode(201).body("url", equalTo(url)).body("secret", startsWith("whsec_"))
@@ -54,7 +52,7 @@ class SubscriptionSecretTest {
         String secret = created.path("secret");
         String id = created.path("id");
         assertTrue(created.header("Location").endsWith("/subscriptions/" + id), created.header("Location"));
-        given().header("Authorization", ADMIN).when().get("/subscriptions/" + id)
+        RequestAs.admin().when().get("/subscriptions/" + id)
                 .then().statusCode(200).body("id", equalTo(id)).body("url", equalTo(url)).body("secret", nullValue());
 
         Object[] row = row(UUID.fromString(id));

@@ -8,14 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
 import io.topline.testinfra.EventContracts;
+import io.topline.testinfra.TopicReader;
+import io.topline.testinfra.TopicRecord;
 import io.topline.testinfra.ToplineInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.math.BigDecimal;
@@ -23,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -190,36 +187,26 @@ public final class TestData {
      * against its contract, once {@code done} holds for them and a quiet second showed that no more follow.
      */
     public static List<JsonNode> alertEvents(String measureKey, Predicate<List<JsonNode>> done) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ToplineInfrastructure.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<JsonNode> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of("topline.alerts"));
-            long deadline = System.currentTimeMillis() + 30_000;
-            long quietUntil = Long.MAX_VALUE;
-            while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (measureKey.equals(record.key())) {
-                        String contentType = new String(record.headers().lastHeader("content-type").value(),
-                                StandardCharsets.UTF_8);
-                        if (!contentType.startsWith("application/cloudevents+json")) {
-                            throw new AssertionError("Not a structured CloudEvent: " + contentType);
-                        }
-                        events.add(EventContracts.assertValid(record.value()));
-                    }
-                }
-                if (quietUntil == Long.MAX_VALUE && done.test(events)) {
-                    quietUntil = System.currentTimeMillis() + 1_000;
-                }
-            }
+        Predicate<TopicRecord> ofMeasure = TopicReader.keyed(measureKey);
+        List<JsonNode> events;
+        try (TopicReader topic = TopicReader.fromBeginning("topline.alerts")) {
+            topic.readUntil(ofMeasure, records -> done.test(structuredEvents(records)), Duration.ofSeconds(30));
+            events = structuredEvents(topic.drain(ofMeasure, Duration.ofSeconds(1)));
         }
         if (!done.test(events)) {
-            throw new AssertionError("Alert events of " + measureKey + " never matched; got " + events);
+            throw new AssertionError("Alert events of " + measureKey + " no longer matched after the quiet second; got "
+                    + events);
         }
         return events;
+    }
+
+    private static List<JsonNode> structuredEvents(List<TopicRecord> records) {
+        return records.stream().map(record -> {
+            String contentType = record.header("content-type");
+            if (contentType == null || !contentType.startsWith("application/cloudevents+json")) {
+                throw new AssertionError("Not a structured CloudEvent: " + record);
+            }
+            return record.event();
+        }).toList();
     }
 }

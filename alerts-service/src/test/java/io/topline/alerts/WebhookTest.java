@@ -7,8 +7,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.topline.alerts.delivery.DeliveryWorker;
 import io.topline.chassis.time.SettableClock;
+import io.topline.testinfra.RequestAs;
 import io.topline.testinfra.EventContracts;
-import io.topline.testinfra.TestTokens;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class WebhookTest {
 
-    static final String ADMIN = TestTokens.bearer("ada@example.com", TestTokens.ADMIN);
 
     @Inject
     SettableClock clock;
@@ -96,7 +95,7 @@ class WebhookTest {
     void shouldDeliverSignedWebhooksRetryingAfterTwoFailuresAndRecordEveryAttempt() {
         String key = TestData.key("retention-hook");
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/topline";
-        io.restassured.response.Response created = given().header("Authorization", ADMIN).contentType("application/json")
+        io.restassured.response.Response created = RequestAs.admin().contentType("application/json")
                 .body("{\"url\":\"" + url + "\",\"description\":\"on-call bridge\",\"measures\":[\"" + key
                         + "\"],\"kinds\":[\"MISSED\"],\"minSeverity\":\"WARNING\"}")
                 .when().post("/subscriptions")
@@ -113,7 +112,7 @@ class WebhookTest {
                 .extract().response();
         String id = created.path("id");
         secret = created.path("secret");
-        given().header("Authorization", ADMIN).when().get("/subscriptions/" + id)
+        RequestAs.admin().when().get("/subscriptions/" + id)
                 .then().statusCode(200).body("id", equalTo(id)).body("secret", nullValue());
         TestData.retentionWithOctoberActual(key, TestData.key("service"), "88.0");
 
@@ -129,7 +128,7 @@ class WebhookTest {
         assertEquals(key + ":2026-10:MISSED", body.get("data").get("dedupKey").asText());
 
         // the receiver answers before the worker records the attempt, so the log catches up a moment later
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("Authorization", ADMIN)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> RequestAs.admin()
                 .when().get("/subscriptions/" + id + "/deliveries")
                 .then().statusCode(200)
                 .body("totalItems", equalTo(1))
@@ -144,7 +143,7 @@ class WebhookTest {
         // carry retries of other tests' subscriptions, so it is judged by this receiver and this subscription's log)
         worker.deliverRound();
         assertEquals(3, received.size());
-        given().header("Authorization", ADMIN).when().get("/subscriptions/" + id + "/deliveries")
+        RequestAs.admin().when().get("/subscriptions/" + id + "/deliveries")
                 .then().statusCode(200).body("totalItems", equalTo(1)).body("items[0].attempts", equalTo(3));
     }
 
@@ -152,14 +151,14 @@ class WebhookTest {
     void shouldDisableTheSubscriptionOnGoneAndNotRetry() {
         String key = TestData.key("retention-gone");
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/gone";
-        String id = given().header("Authorization", ADMIN).contentType("application/json")
+        String id = RequestAs.admin().contentType("application/json")
                 .body("{\"url\":\"" + url + "\",\"measures\":[\"" + key + "\"]}")
                 .when().post("/subscriptions").then().statusCode(201).extract().path("id");
         TestData.retentionWithOctoberActual(key, TestData.key("service"), "60");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", ADMIN)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RequestAs.admin()
                 .when().get("/subscriptions/" + id).then().statusCode(200).body("active", equalTo(false)));
-        given().header("Authorization", ADMIN).when().get("/subscriptions/" + id + "/deliveries")
+        RequestAs.admin().when().get("/subscriptions/" + id + "/deliveries")
                 .then().statusCode(200)
                 .body("items[0].status", equalTo("FAILED"))
                 .body("items[0].attemptLog.outcome", contains("GONE"));
@@ -170,10 +169,10 @@ class WebhookTest {
     void shouldRefuseSubscriptionsWithoutAdminRoleOrWithBadInput() {
         given().contentType("application/json").body("{\"url\":\"https://example.com\"}").when().post("/subscriptions")
                 .then().statusCode(401).contentType("application/problem+json");
-        given().header("Authorization", TestTokens.bearer("olga@example.com", TestTokens.ONCALL))
+        RequestAs.oncall()
                 .contentType("application/json").body("{\"url\":\"https://example.com\"}").when().post("/subscriptions")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().header("Authorization", ADMIN).contentType("application/json").body("{\"url\":")
+        RequestAs.admin().contentType("application/json").body("{\"url\":")
                 .when().post("/subscriptions")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://topline.dev/problems/malformed-json"))
@@ -181,15 +180,15 @@ class WebhookTest {
                 .body("status", equalTo(400))
                 .body("detail", equalTo("The request body is not valid JSON at field 'url'"))
                 .body("instance", equalTo("/subscriptions"));
-        given().header("Authorization", ADMIN).contentType("application/json")
+        RequestAs.admin().contentType("application/json")
                 .body("{\"url\":\"https://example.com\",\"kinds\":[\"LOUD\"]}").when().post("/subscriptions")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("kinds[0]"));
-        given().header("Authorization", ADMIN).contentType("application/json").body("{\"url\":\"ftp://example.com/x\"}")
+        RequestAs.admin().contentType("application/json").body("{\"url\":\"ftp://example.com/x\"}")
                 .when().post("/subscriptions")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("url"));
-        given().header("Authorization", ADMIN).contentType("application/json").body("{\"url\":\"\"}")
+        RequestAs.admin().contentType("application/json").body("{\"url\":\"\"}")
                 .when().post("/subscriptions")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("url"));

@@ -2,15 +2,13 @@ package io.topline.drivers;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.topline.testinfra.TestTokens;
+import io.topline.testinfra.RequestAs;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
 
 /** The module's one test-data factory: unique keys, request bodies and authenticated requests. */
 public final class TestData {
@@ -23,19 +21,17 @@ public final class TestData {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A JSON request as the admin test user (see {@link RequestAs}). */
     public static RequestSpecification asAdmin() {
-        return given().header("Authorization", TestTokens.bearer("ada@example.com", TestTokens.ADMIN))
-                .contentType(ContentType.JSON);
+        return RequestAs.admin().contentType(ContentType.JSON);
     }
 
     public static RequestSpecification asViewer() {
-        return given().header("Authorization", TestTokens.bearer("vic@example.com", TestTokens.VIEWER))
-                .contentType(ContentType.JSON);
+        return RequestAs.viewer().contentType(ContentType.JSON);
     }
 
     public static RequestSpecification asIngest() {
-        return given().header("Authorization", TestTokens.bearer("ian@example.com", TestTokens.INGEST))
-                .contentType(ContentType.JSON);
+        return RequestAs.ingest().contentType(ContentType.JSON);
     }
 
     public static Map<String, Object> driver(String key, String... feedsInto) {

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.topline.testinfra.RequestAs;
+import io.topline.testinfra.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,16 +20,10 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Calls the suite's APIs as a client would, and compares JSON the way the tests mean it (numbers by value). */
 public final class Api {
-
-    public static final String ADMIN = "topline-admin";
-    public static final String INGEST = "topline-ingest";
-    public static final String VIEWER = "topline-viewer";
-    public static final String ONCALL = "topline-oncall";
 
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -36,15 +33,20 @@ public final class Api {
     private Api() {
     }
 
+    /** A request as {@code role} (one of {@link TestTokens}' roles), with the token the suite's start command printed. */
+    public static RequestSpecification as(String role) {
+        return RequestAs.role(Suite::token, role);
+    }
+
     /** GETs {@code url} with a token of {@code role}, expects {@code status}, and returns the body. */
     public static JsonNode get(String url, String role, int status) {
-        Response response = given().auth().oauth2(Suite.token(role)).get(url);
+        Response response = as(role).get(url);
         return body(response, status, "GET " + url);
     }
 
     /** POSTs JSON to {@code url} with a token of {@code role}, expects {@code status}, and returns the body. */
     public static JsonNode post(String url, String role, Object body, int status) {
-        Response response = given().auth().oauth2(Suite.token(role)).contentType("application/json").body(body).post(url);
+        Response response = as(role).contentType("application/json").body(body).post(url);
         return body(response, status, "POST " + url);
     }
 

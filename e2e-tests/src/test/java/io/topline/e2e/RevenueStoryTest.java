@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.Response;
 import io.topline.e2e.TestData.ExpectedActual;
 import io.topline.e2e.TestData.Measurement;
+import io.topline.testinfra.TopicReader;
+import io.topline.testinfra.TopicRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,12 +46,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.restassured.RestAssured.given;
-import static io.topline.e2e.Api.ADMIN;
-import static io.topline.e2e.Api.INGEST;
-import static io.topline.e2e.Api.ONCALL;
-import static io.topline.e2e.Api.VIEWER;
 import static io.topline.e2e.Api.assertJsonEquals;
+import static io.topline.testinfra.TestTokens.ADMIN;
+import static io.topline.testinfra.TestTokens.INGEST;
+import static io.topline.testinfra.TestTokens.ONCALL;
+import static io.topline.testinfra.TestTokens.VIEWER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,14 +74,14 @@ class RevenueStoryTest {
     private final List<Measurement> quarter = TestData.quarterMeasurements();
     private final Map<String, JsonNode> definitions = new LinkedHashMap<>();
     private final Map<String, String> alertIds = new LinkedHashMap<>();
-    private AlertsTopic topic;
+    private TopicReader topic;
     private WebhookReceiver webhook;
     private AlertStreamClient stream;
     private String subscriptionId;
 
     @BeforeAll
     void listen() throws IOException {
-        topic = AlertsTopic.fromBeginning();
+        topic = alertsTopic();
         webhook = new WebhookReceiver();
     }
 
@@ -427,7 +428,7 @@ class RevenueStoryTest {
     private void assertChannels(List<JsonNode> expected) {
         List<JsonNode> want = sortedEvents(expected);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
-                topic.about(TestData.MEASURES).size() >= want.size()
+                about(topic, TestData.MEASURES).size() >= want.size()
                         && webhook.verified().size() >= want.size()
                         && streamAbout().size() >= want.size());
         try {
@@ -435,11 +436,11 @@ class RevenueStoryTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        assertEquals(List.of(), topic.contractViolations());
+        topic.received().forEach(TopicRecord::event); // every record on the topic keeps its contract
         assertEquals(List.of(), webhook.refused());
 
         List<JsonNode> kafka = new ArrayList<>();
-        for (AlertsTopic.Received r : topic.about(TestData.MEASURES)) {
+        for (TopicRecord r : about(topic, TestData.MEASURES)) {
             assertEquals(r.data().get("measure").get("key").asText(), r.key(), "the record key is the measure key");
             assertEquals(typeOf(r.data()), r.event().get("type").asText());
             assertEquals("/topline/alerts-service", r.event().get("source").asText());
@@ -464,6 +465,16 @@ class RevenueStoryTest {
         // a webhook retry keeps its webhook-id; distinct ids mean distinct messages, so none was sent twice
         assertEquals(webhook.verified().size(), webhook.verified().stream().map(WebhookReceiver.Delivery::webhookId)
                 .distinct().count());
+    }
+
+    /** A plain consumer of {@code topline.alerts} on the suite's broker, from the topic's beginning. */
+    private static TopicReader alertsTopic() {
+        return TopicReader.open(Suite.kafkaBootstrap(), "topline.alerts", TopicReader.Start.BEGINNING);
+    }
+
+    /** The records on {@code topline.alerts} about the given measures; each record read is checked against its contract. */
+    private static List<TopicRecord> about(TopicReader topic, List<String> measures) {
+        return topic.received(r -> measures.contains(r.data().path("measure").path("key").asText()));
     }
 
     private List<AlertStreamClient.Event> streamAbout() {
@@ -689,7 +700,7 @@ class RevenueStoryTest {
         Api.post(Suite.driversUrl() + "/measures/" + measure + "/targets", ADMIN, Map.of("effectiveFrom", "2026-09",
                 "successLevel", 95, "failureLevel", 90, "severity", "CRITICAL"), 201);
 
-        try (WebhookReceiver webhook = new WebhookReceiver(); AlertsTopic topic = AlertsTopic.fromBeginning()) {
+        try (WebhookReceiver webhook = new WebhookReceiver(); TopicReader topic = alertsTopic()) {
             JsonNode subscription = Api.post(Suite.alertsUrl() + "/subscriptions", ADMIN,
                     Map.of("url", webhook.url(), "measures", List.of(measure)), 201);
             webhook.secret(subscription.get("secret").asText());
@@ -699,25 +710,25 @@ class RevenueStoryTest {
                     "occurredAt", "2026-10-15T10:00:00Z", "source", "e2e");
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 // metrics-service answers 422 until its catalog has read the new measure
-                Response response = given().auth().oauth2(Suite.token(INGEST)).contentType("application/json")
+                Response response = Api.as(INGEST).contentType("application/json")
                         .body(measurement).post(Suite.metricsUrl() + "/measurements");
                 return response.statusCode() == 201 || response.statusCode() == 200;
             });
             await().atMost(Duration.ofSeconds(60)).until(() -> webhook.verified().size() >= 1
-                    && topic.about(List.of(measure)).size() >= 1);
+                    && about(topic, List.of(measure)).size() >= 1);
 
             Suite.kill("alerts-service");
             Suite.start();
             // long enough for the restarted service to replay its topics, run its closing job and its delivery worker
             Thread.sleep(10_000);
 
-            List<AlertsTopic.Received> events = topic.about(List.of(measure));
+            List<TopicRecord> events = about(topic, List.of(measure));
             assertEquals(1, events.size(), "one alert transition on Kafka, before and after the restart: " + events);
             assertEquals("topline.alert.fired", events.get(0).event().get("type").asText());
             assertEquals(measure + ":2026-10:MISSED", events.get(0).data().get("dedupKey").asText());
             assertEquals(1, webhook.verified().size(), "one delivery at the webhook: " + webhook.verified());
             assertTrue(webhook.refused().isEmpty(), "every delivery was signed correctly: " + webhook.refused());
-            assertTrue(topic.contractViolations().isEmpty(), String.join("\n", topic.contractViolations()));
+            topic.received().forEach(TopicRecord::event); // every record on the topic keeps its contract
 
             JsonNode alerts = Api.get(Suite.alertsUrl() + "/alerts?measure=" + measure, VIEWER, 200);
             assertEquals(1, alerts.get("totalItems").asInt(), Api.pretty(alerts));

@@ -1,5 +1,6 @@
 package io.topline.e2e;
 
+import io.topline.testinfra.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,7 +23,7 @@ class SuiteStartTest {
     void shouldRefuseAProtectedCallWithoutTokenAndAcceptAPrintedToken() {
         given().baseUri(Suite.driversUrl()).get("/drivers")
                 .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
-        given().baseUri(Suite.driversUrl()).auth().oauth2(Suite.token("topline-viewer")).get("/drivers")
+        Api.as(TestTokens.VIEWER).baseUri(Suite.driversUrl()).get("/drivers")
                 .then().statusCode(200);
     }
 }

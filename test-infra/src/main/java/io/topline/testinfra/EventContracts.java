@@ -75,11 +75,6 @@ public final class EventContracts {
         return parse(read(directory().resolve("examples").resolve(type + ".json")));
     }
 
-    /** The example event of {@code type} as JSON text. */
-    public static String exampleText(String type) {
-        return read(directory().resolve("examples").resolve(type + ".json"));
-    }
-
     private static JsonSchema load(String type) {
         Path file = directory().resolve(type + ".schema.json");
         if (!Files.exists(file)) {

@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.topline.drivers.TestData;
+import io.topline.testinfra.RequestAs;
 import io.topline.testinfra.TestTokens;
 import io.topline.testinfra.ToplineInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -299,7 +300,7 @@ class DriverResourceTest {
                 .body("instance", equalTo("/drivers"));
         TestData.asIngest().get("/drivers").then().statusCode(403).contentType("application/problem+json");
         given().get("/drivers").then().statusCode(401).contentType("application/problem+json");
-        given().header("Authorization", TestTokens.bearer("ada", TestTokens.ADMIN)).get("/drivers")
+        RequestAs.user("ada", TestTokens.ADMIN).get("/drivers")
                 .then().statusCode(200);
     }
 

@@ -6,14 +6,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.topline.drivers.TestData;
 import io.topline.testinfra.EventContracts;
+import io.topline.testinfra.TopicReader;
+import io.topline.testinfra.TopicRecord;
 import io.topline.testinfra.ToplineInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 
 import static io.topline.drivers.TestData.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,10 +44,15 @@ class DefinitionEventsTest {
 
         String driverKey = "driver:" + driver;
         String measureKey = "measure:" + measure;
-        List<ConsumerRecord<String, String>> records = DefinitionsTopic.read(Set.of(driverKey, measureKey), 7,
-                Duration.ofSeconds(60), Duration.ofSeconds(1));
+        Predicate<TopicRecord> ofThese = TopicReader.keyed(driverKey, measureKey);
+        List<TopicRecord> records;
+        try (TopicReader topic = TopicReader.fromBeginning("topline.definitions")) {
+            topic.readUntil(ofThese, TopicReader.atLeast(7), Duration.ofSeconds(60));
+            // a duplicate arriving late would be seen too
+            records = topic.drain(ofThese, Duration.ofSeconds(1));
+        }
 
-        List<JsonNode> driverEvents = validated(DefinitionsTopic.of(records, driverKey));
+        List<JsonNode> driverEvents = validated(records, driverKey);
         assertEquals(List.of("topline.driver.defined", "topline.driver.defined", "topline.driver.archived"),
                 driverEvents.stream().map(e -> e.get("type").asText()).toList());
         assertEquals(List.of(1, 2, 3), driverEvents.stream().map(e -> e.get("data").get("revision").asInt()).toList());
@@ -57,7 +63,7 @@ class DefinitionEventsTest {
         assertEquals(0, archived.get("data").get("feedsInto").size());
         assertEquals(downstream, driverEvents.get(0).get("data").get("feedsInto").get(0).asText());
 
-        List<JsonNode> measureEvents = validated(DefinitionsTopic.of(records, measureKey));
+        List<JsonNode> measureEvents = validated(records, measureKey);
         assertEquals(List.of("topline.measure.defined", "topline.measure.defined", "topline.measure.defined",
                 "topline.measure.archived"), measureEvents.stream().map(e -> e.get("type").asText()).toList());
         assertEquals(List.of(1, 2, 3, 4), measureEvents.stream().map(e -> e.get("data").get("revision").asInt()).toList());
@@ -69,8 +75,8 @@ class DefinitionEventsTest {
         assertEquals(2, last.get("targets").get(1).get("version").asInt());
         assertEquals("2026-10", last.get("targets").get(1).get("effectiveFrom").asText());
         assertTrue(last.get("archived").asBoolean());
-        for (ConsumerRecord<String, String> record : records) {
-            assertEquals("application/cloudevents+json; charset=UTF-8", DefinitionsTopic.contentType(record));
+        for (TopicRecord record : records) {
+            assertEquals("application/cloudevents+json; charset=UTF-8", record.header("content-type"));
         }
     }
 
@@ -82,9 +88,10 @@ class DefinitionEventsTest {
         }
     }
 
-    private static List<JsonNode> validated(List<ConsumerRecord<String, String>> records) {
-        return records.stream().map(record -> {
-            JsonNode event = EventContracts.assertValid(record.value());
+    /** The events of one key, in the order the topic holds them (one key lives in one partition), each checked. */
+    private static List<JsonNode> validated(List<TopicRecord> records, String key) {
+        return records.stream().filter(TopicReader.keyed(key)).map(record -> {
+            JsonNode event = record.event();
             assertEquals(record.key(), event.get("subject").asText());
             return event;
         }).toList();

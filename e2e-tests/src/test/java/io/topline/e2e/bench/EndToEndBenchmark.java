@@ -3,10 +3,11 @@ package io.topline.e2e.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.topline.e2e.AlertsTopic;
 import io.topline.e2e.Api;
 import io.topline.e2e.Suite;
 import io.topline.e2e.WebhookReceiver;
+import io.topline.testinfra.TestTokens;
+import io.topline.testinfra.TopicReader;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -147,7 +148,7 @@ public final class EndToEndBenchmark {
         addMeasures(drivers, measures, "alrt", ALERT_MEASURES, "SUM", "MONTHLY", firstMonth, true);
         addMeasures(drivers, measures, "ingt", INGEST_MEASURES, "SUM", "MONTHLY", firstMonth, false);
         long start = System.nanoTime();
-        Api.post(Suite.driversUrl() + "/drivers/import", Api.ADMIN, org, 200);
+        Api.post(Suite.driversUrl() + "/drivers/import", TestTokens.ADMIN, org, 200);
         long imported = millis(System.nanoTime() - start);
         String last = "ingt-" + String.format("%04d", INGEST_MEASURES - 1);
         String lastCard = "card-" + String.format("%04d", SCORECARD_MEASURES - 1);
@@ -184,7 +185,7 @@ public final class EndToEndBenchmark {
 
     private int scorecardRows() {
         try {
-            return Api.get(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods=1", Api.VIEWER, 200).get("measures").size();
+            return Api.get(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods=1", TestTokens.VIEWER, 200).get("measures").size();
         } catch (AssertionError e) {
             return -1;
         }
@@ -200,9 +201,10 @@ public final class EndToEndBenchmark {
     private void alertLatency() throws Exception {
         Map<String, Long> kafkaAt = new ConcurrentHashMap<>();
         Map<String, Long> hookAt = new ConcurrentHashMap<>();
-        try (AlertsTopic topic = AlertsTopic.fromNow(r -> {
-                if ("topline.alert.fired".equals(r.event().get("type").asText())) {
-                    kafkaAt.putIfAbsent(r.data().get("dedupKey").asText(), r.receivedNanos());
+        try (TopicReader topic = TopicReader.open(Suite.kafkaBootstrap(), "topline.alerts", TopicReader.Start.END, r -> {
+                JsonNode event = r.event();
+                if ("topline.alert.fired".equals(event.get("type").asText())) {
+                    kafkaAt.putIfAbsent(event.get("data").get("dedupKey").asText(), r.receivedNanos());
                 }
             });
              WebhookReceiver hook = new WebhookReceiver(d -> {
@@ -210,7 +212,7 @@ public final class EndToEndBenchmark {
                      hookAt.putIfAbsent(d.body().get("data").get("dedupKey").asText(), d.receivedNanos());
                  }
              })) {
-            JsonNode sub = Api.post(Suite.alertsUrl() + "/subscriptions", Api.ADMIN,
+            JsonNode sub = Api.post(Suite.alertsUrl() + "/subscriptions", TestTokens.ADMIN,
                     Map.of("url", hook.url(), "description", "benchmark", "kinds", List.of("MISSED")), 201);
             hook.secret(sub.get("secret").asText());
             Histogram kafka = new Histogram(60_000_000L, 3);
@@ -284,7 +286,7 @@ public final class EndToEndBenchmark {
         }
         // alerts-service has evaluated everything when every card row shows an actual in each of its 13 cells
         waitUntil(Duration.ofMinutes(5), () -> {
-            JsonNode card = Api.get(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods=" + PERIODS, Api.VIEWER, 200);
+            JsonNode card = Api.get(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods=" + PERIODS, TestTokens.VIEWER, 200);
             int complete = 0;
             for (JsonNode row : card.get("measures")) {
                 if (row.get("key").asText().startsWith("card-")) {
@@ -299,7 +301,7 @@ public final class EndToEndBenchmark {
         });
         long ready = millis(System.nanoTime() - start);
         HttpRequest request = HttpRequest.newBuilder(URI.create(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods=" + PERIODS))
-                .header("Authorization", "Bearer " + Suite.token(Api.VIEWER)).GET().build();
+                .header("Authorization", "Bearer " + Suite.token(TestTokens.VIEWER)).GET().build();
         // warmed up by time, not by a count: on 2 cores the JIT needs tens of seconds (50 calls left it compiling)
         int warmUpCalls = 0;
         for (long until = System.nanoTime() + SCORECARD_WARMUP.toNanos(); System.nanoTime() < until; warmUpCalls++) {
@@ -433,7 +435,7 @@ public final class EndToEndBenchmark {
 
     private int post(String path, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(Suite.metricsUrl() + path))
-                .header("Authorization", "Bearer " + Suite.token(Api.INGEST))
+                .header("Authorization", "Bearer " + Suite.token(TestTokens.INGEST))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -442,7 +444,7 @@ public final class EndToEndBenchmark {
     private int get(String url) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + Suite.token(Api.VIEWER)).GET().build();
+                    .header("Authorization", "Bearer " + Suite.token(TestTokens.VIEWER)).GET().build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -8,20 +8,19 @@ import io.restassured.http.ContentType;
 import io.topline.metrics.catalog.MeasureCatalog;
 import io.topline.metrics.catalog.MeasureInfo;
 import io.topline.metrics.support.TestData;
-import io.topline.testinfra.EventContracts;
+import io.topline.testinfra.RequestAs;
+import io.topline.testinfra.TopicReader;
+import io.topline.testinfra.TopicRecord;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -49,13 +48,15 @@ class KafkaIngestTest {
         // a redelivered copy of the good record counts once
         TestData.send("topline.measurements", 0, key, TestData.measurementEvent("good-" + key, key, 41.5, at).toString());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", TestData.viewerToken())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RequestAs.viewer()
                 .queryParam("measure", key).when().get("/actuals")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(1))
                 .body("items[0].value", equalTo(41.5f)));
 
-        List<ConsumerRecord<String, String>> dead = TestData.readUntil("topline.measurements.dlq", seen -> seen.size() >= 2,
-                record -> key.equals(record.key()));
+        List<TopicRecord> dead;
+        try (TopicReader deadLetters = TopicReader.fromBeginning("topline.measurements.dlq")) {
+            dead = deadLetters.readUntil(TopicReader.keyed(key), TopicReader.atLeast(2), Duration.ofSeconds(30));
+        }
         assertEquals(poisonText, dead.get(0).value());
         assertTrue(header(dead.get(0), "dead-letter-reason").startsWith("not JSON"), header(dead.get(0), "dead-letter-reason"));
         assertEquals("topline.measurements", header(dead.get(0), "dead-letter-topic"));
@@ -72,13 +73,15 @@ class KafkaIngestTest {
         for (int i = 1; i <= 4; i++) {
             items.add(TestData.measurement(null, key, i * 10, at.plusSeconds(i)));
         }
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(TestData.batch(items))
+        RequestAs.ingest().contentType(ContentType.JSON).body(TestData.batch(items))
                 .when().post("/measurements/batch").then().statusCode(200);
 
-        List<ConsumerRecord<String, String>> records = TestData.readUntil("topline.actuals", seen -> !seen.isEmpty(),
-                record -> key.equals(record.key()));
+        List<TopicRecord> records;
+        try (TopicReader actuals = TopicReader.fromBeginning("topline.actuals")) {
+            records = actuals.readUntil(TopicReader.keyed(key), TopicReader.atLeast(1), Duration.ofSeconds(30));
+        }
         assertEquals(1, records.size());
-        JsonNode event = EventContracts.assertValid(records.get(0).value());
+        JsonNode event = records.get(0).event();
         assertEquals("topline.actual.updated", event.get("type").asText());
         assertEquals(key + ":" + TestData.month(at), event.get("subject").asText());
         JsonNode data = event.get("data");
@@ -116,8 +119,7 @@ class KafkaIngestTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> catalog.find(key).orElseThrow().archived());
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return record.headers().lastHeader(name) == null ? ""
-                : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    private static String header(TopicRecord record, String name) {
+        return record.header(name) == null ? "" : record.header(name);
     }
 }

@@ -12,6 +12,7 @@ import io.topline.metrics.catalog.MeasureCatalog;
 import io.topline.metrics.catalog.MeasureInfo;
 import io.topline.metrics.period.Cadence;
 import io.topline.metrics.support.TestData;
+import io.topline.testinfra.RequestAs;
 import io.topline.testinfra.TestTokens;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
@@ -56,17 +57,17 @@ class MeasurementResourceTest {
         String key = measure("MONTHLY", "SUM");
         Instant at = TestData.thisMonth(90);
         String period = TestData.month(at);
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON)
+        RequestAs.ingest().contentType(ContentType.JSON)
                 .body(measurement("crm-" + key, key, 12.5, at))
                 .when().post("/measurements")
                 .then().statusCode(201).contentType(ContentType.JSON)
                 .body("id", equalTo("crm-" + key)).body("measure", equalTo(key)).body("value", equalTo(12.5f))
                 .body("occurredAt", equalTo(at.toString())).body("source", equalTo("crm"))
                 .body("period", equalTo(period)).body("status", equalTo("ACCEPTED"));
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON)
+        RequestAs.ingest().contentType(ContentType.JSON)
                 .body(measurement(null, key, 7.5, at.plusSeconds(60))).when().post("/measurements").then().statusCode(201);
 
-        given().header("Authorization", TestData.viewerToken())
+        RequestAs.viewer()
                 .queryParam("measure", key).queryParam("from", period).queryParam("to", period)
                 .when().get("/actuals")
                 .then().statusCode(200)
@@ -85,13 +86,13 @@ class MeasurementResourceTest {
         QuarkusTransaction.requiringNew().run(() -> catalogMeasures.persist(new CatalogMeasure(
                 new MeasureInfo(key, Cadence.MONTHLY, Aggregation.SUM, "count", false, 1), Instant.now())));
         Instant at = TestData.thisMonth(10);
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON)
+        RequestAs.ingest().contentType(ContentType.JSON)
                 .body(measurement(null, key, 4, at))
                 .when().post("/measurements")
                 .then().statusCode(201).contentType(ContentType.JSON)
                 .body("measure", equalTo(key)).body("value", equalTo(4)).body("period", equalTo(TestData.month(at)))
                 .body("status", equalTo("ACCEPTED"));
-        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+        RequestAs.viewer().queryParam("measure", key).when().get("/actuals")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(1)).body("items[0].value", equalTo(4));
     }
 
@@ -100,12 +101,12 @@ class MeasurementResourceTest {
         String key = measure("MONTHLY", "COUNT");
         Instant at = TestData.thisMonth(30);
         Map<String, Object> body = measurement("id-" + key, key, 3, at);
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(body)
+        RequestAs.ingest().contentType(ContentType.JSON).body(body)
                 .when().post("/measurements").then().statusCode(201).body("status", equalTo("ACCEPTED"));
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(body)
+        RequestAs.ingest().contentType(ContentType.JSON).body(body)
                 .when().post("/measurements").then().statusCode(200).body("status", equalTo("DUPLICATE"))
                 .body("id", equalTo("id-" + key));
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON)
+        RequestAs.ingest().contentType(ContentType.JSON)
                 .body(measurement("id-" + key, key, 4, at))
                 .when().post("/measurements")
                 .then().statusCode(409).contentType("application/problem+json")
@@ -113,7 +114,7 @@ class MeasurementResourceTest {
                 .body("status", equalTo(409)).body("instance", equalTo("/measurements"))
                 .body("violations[0].field", equalTo("id"))
                 .body("violations[0].message", equalTo("id 'id-" + key + "' was already recorded with different content"));
-        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+        RequestAs.viewer().queryParam("measure", key).when().get("/actuals")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(1)).body("items[0].value", equalTo(1))
                 .body("items[0].revision", equalTo(1));
     }
@@ -143,19 +144,19 @@ class MeasurementResourceTest {
         assertProblem("{\"value\":1,\"measure\":\"no-such-measure-" + key + "\",\"occurredAt\":\"" + at + "\",\"source\":\"crm\"}", 422, "measure");
         assertProblem("{\"value\":1,\"measure\":\"" + archived + "\",\"occurredAt\":\"" + at + "\",\"source\":\"crm\"}", 422, "measure");
         assertProblem("{\"value\":1,\"measure\":\"" + key + "\",\"occurredAt\":\"" + at + "\"}", 422, "source");
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body("{\"value\":1,,}")
+        RequestAs.ingest().contentType(ContentType.JSON).body("{\"value\":1,,}")
                 .when().post("/measurements")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://topline.dev/problems/malformed-json")).body("status", equalTo(400))
                 .body("detail", equalTo("The request body is not valid JSON at field 'value'"))
                 .body("violations[0].field", equalTo("value")).body("instance", equalTo("/measurements"));
         // nothing of the above was written
-        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/measurements")
+        RequestAs.viewer().queryParam("measure", key).when().get("/measurements")
                 .then().statusCode(200).body("items", hasSize(0)).body("totalItems", equalTo(0)).body("totalPages", equalTo(0));
     }
 
     private static void assertProblem(String body, int status, String field) {
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(body)
+        RequestAs.ingest().contentType(ContentType.JSON).body(body)
                 .when().post("/measurements")
                 .then().statusCode(status).contentType("application/problem+json")
                 .body("status", equalTo(status)).body("instance", equalTo("/measurements"))
@@ -175,7 +176,7 @@ class MeasurementResourceTest {
         noOffset.put("occurredAt", "2026-11-20T10:00:00");
         noOffset.remove("source");
         items.add(noOffset);
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(batch(items))
+        RequestAs.ingest().contentType(ContentType.JSON).body(batch(items))
                 .when().post("/measurements/batch")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://topline.dev/problems/invalid-measurement"))
@@ -183,7 +184,7 @@ class MeasurementResourceTest {
                 .body("detail", equalTo("The batch was not recorded: 3 violation(s); nothing was written"))
                 .body("instance", equalTo("/measurements/batch"))
                 .body("violations.field", contains("items[1].measure", "items[3].occurredAt", "items[3].source"));
-        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+        RequestAs.viewer().queryParam("measure", key).when().get("/actuals")
                 .then().statusCode(200).body("items", hasSize(0));
     }
 
@@ -194,7 +195,7 @@ class MeasurementResourceTest {
         for (int i = 0; i < 10_001; i++) {
             items.add(Map.of("measure", key, "value", i, "occurredAt", "2026-11-20T10:00:00Z", "source", "s"));
         }
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(batch(items))
+        RequestAs.ingest().contentType(ContentType.JSON).body(batch(items))
                 .when().post("/measurements/batch")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("type", equalTo("https://topline.dev/problems/batch-too-large")).body("status", equalTo(413))
@@ -213,7 +214,7 @@ class MeasurementResourceTest {
         }
         items.add(measurement(key + "-0", key, 0, at));
         String idempotencyKey = "batch-" + key;
-        given().header("Authorization", TestData.ingestToken()).header("Idempotency-Key", idempotencyKey)
+        RequestAs.ingest().header("Idempotency-Key", idempotencyKey)
                 .contentType(ContentType.JSON).body(batch(items))
                 .when().post("/measurements/batch")
                 .then().statusCode(200).header("Idempotent-Replayed", nullValue())
@@ -222,24 +223,24 @@ class MeasurementResourceTest {
                 .body("actuals", hasSize(1)).body("actuals[0].measure", equalTo(key))
                 .body("actuals[0].period", equalTo(week)).body("actuals[0].revision", equalTo(1));
         // the same key and body: the first response again
-        given().header("Authorization", TestData.ingestToken()).header("Idempotency-Key", idempotencyKey)
+        RequestAs.ingest().header("Idempotency-Key", idempotencyKey)
                 .contentType(ContentType.JSON).body(batch(items))
                 .when().post("/measurements/batch")
                 .then().statusCode(200).header("Idempotent-Replayed", equalTo("true"))
                 .body("accepted", equalTo(50)).body("duplicates", equalTo(1)).body("actuals[0].revision", equalTo(1));
         // the same key, another body
-        given().header("Authorization", TestData.ingestToken()).header("Idempotency-Key", idempotencyKey)
+        RequestAs.ingest().header("Idempotency-Key", idempotencyKey)
                 .contentType(ContentType.JSON).body(batch(items.subList(0, 3)))
                 .when().post("/measurements/batch")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://topline.dev/problems/idempotency-key-reused"))
                 .body("violations[0].field", equalTo("Idempotency-Key"));
         // a retry without the key: every client id is a duplicate, nothing counts twice
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(batch(items))
+        RequestAs.ingest().contentType(ContentType.JSON).body(batch(items))
                 .when().post("/measurements/batch")
                 .then().statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(51))
                 .body("actuals", hasSize(0));
-        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+        RequestAs.viewer().queryParam("measure", key).when().get("/actuals")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(50))
                 .body("items[0].value", equalTo(49)).body("items[0].sum", equalTo(1225)).body("items[0].revision", equalTo(1));
     }
@@ -256,7 +257,7 @@ class MeasurementResourceTest {
             item.put("source", awkward);
             first.add(item);
         }
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(batch(first))
+        RequestAs.ingest().contentType(ContentType.JSON).body(batch(first))
                 .when().post("/measurements/batch")
                 .then().statusCode(200).body("received", equalTo(3)).body("accepted", equalTo(3))
                 .body("duplicates", equalTo(0)).body("actuals[0].revision", equalTo(1));
@@ -265,19 +266,19 @@ class MeasurementResourceTest {
         Map<String, Object> fresh = measurement(awkward + " " + key + "-3", key, 10, at.plusSeconds(3));
         fresh.put("source", awkward);
         second.add(fresh);
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(batch(second))
+        RequestAs.ingest().contentType(ContentType.JSON).body(batch(second))
                 .when().post("/measurements/batch")
                 .then().statusCode(200).body("received", equalTo(3)).body("accepted", equalTo(1))
                 .body("duplicates", equalTo(2)).body("duplicateIndexes", contains(0, 1))
                 .body("actuals[0].revision", equalTo(2));
-        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).queryParam("size", 10)
+        RequestAs.viewer().queryParam("measure", key).queryParam("size", 10)
                 .when().get("/measurements")
                 .then().statusCode(200).body("items", hasSize(4)).body("totalPages", equalTo(1))
                 .body("items.id", contains(awkward + " " + key + "-0", awkward + " " + key + "-1",
                         awkward + " " + key + "-2", awkward + " " + key + "-3"))
                 .body("items[0].source", equalTo(awkward)).body("items[3].source", equalTo(awkward))
                 .body("items[3].value", equalTo(10));
-        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+        RequestAs.viewer().queryParam("measure", key).when().get("/actuals")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(4)).body("items[0].sum", equalTo(16))
                 .body("items[0].revision", equalTo(2));
     }
@@ -296,7 +297,7 @@ class MeasurementResourceTest {
                 for (int i = 0; i < perBatch; i++) {
                     items.add(measurement(null, key, 1, at));
                 }
-                results.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", TestData.ingestToken())
+                results.add(CompletableFuture.supplyAsync(() -> RequestAs.ingest()
                         .contentType(ContentType.JSON).body(batch(items))
                         .when().post("/measurements/batch").then().extract().statusCode(), pool));
             }
@@ -306,7 +307,7 @@ class MeasurementResourceTest {
         } finally {
             pool.shutdown();
         }
-        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+        RequestAs.viewer().queryParam("measure", key).when().get("/actuals")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(batches * perBatch))
                 .body("items[0].value", equalTo(batches * perBatch)).body("items[0].revision", equalTo(batches));
     }
@@ -322,11 +323,11 @@ class MeasurementResourceTest {
         List<CompletableFuture<Integer>> otherContent = new ArrayList<>();
         try {
             for (int c = 0; c < clients; c++) {
-                plain.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", TestData.ingestToken())
+                plain.add(CompletableFuture.supplyAsync(() -> RequestAs.ingest()
                         .contentType(ContentType.JSON).body(measurement(null, key, 1, at))
                         .when().post("/measurements").then().extract().statusCode(), pool));
                 // the same client id, same content, posted concurrently: stored once, the others are duplicates
-                sameId.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", TestData.ingestToken())
+                sameId.add(CompletableFuture.supplyAsync(() -> RequestAs.ingest()
                         .contentType(ContentType.JSON).body(measurement("same-" + key, key, 10, at))
                         .when().post("/measurements").then().extract().path("status"), pool));
             }
@@ -341,7 +342,7 @@ class MeasurementResourceTest {
             org.junit.jupiter.api.Assertions.assertEquals(clients - 1, statuses.stream().filter("DUPLICATE"::equals).count());
             // the same id with other content: 409 for each, and nothing of it is counted
             for (int c = 0; c < 4; c++) {
-                otherContent.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", TestData.ingestToken())
+                otherContent.add(CompletableFuture.supplyAsync(() -> RequestAs.ingest()
                         .contentType(ContentType.JSON).body(measurement("same-" + key, key, 99, at))
                         .when().post("/measurements").then().extract().statusCode(), pool));
             }
@@ -351,7 +352,7 @@ class MeasurementResourceTest {
         } finally {
             pool.shutdown();
         }
-        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).when().get("/actuals")
+        RequestAs.viewer().queryParam("measure", key).when().get("/actuals")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(clients + 1))
                 .body("items[0].sum", equalTo(clients + 10));
     }
@@ -364,22 +365,22 @@ class MeasurementResourceTest {
         for (int i = 0; i < 5; i++) {
             items.add(measurement("p-" + key + "-" + i, key, i, at.plusSeconds(i)));
         }
-        given().header("Authorization", TestData.ingestToken()).contentType(ContentType.JSON).body(batch(items))
+        RequestAs.ingest().contentType(ContentType.JSON).body(batch(items))
                 .when().post("/measurements/batch").then().statusCode(200);
-        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key)
+        RequestAs.viewer().queryParam("measure", key)
                 .queryParam("page", 1).queryParam("size", 2)
                 .when().get("/measurements")
                 .then().statusCode(200).body("page", equalTo(1)).body("size", equalTo(2)).body("totalItems", equalTo(5)).body("totalPages", equalTo(3))
                 .body("items.id", contains("p-" + key + "-2", "p-" + key + "-3"))
                 .body("items[0].value", equalTo(2)).body("items[0].occurredAt", equalTo(at.plusSeconds(2).toString()))
                 .body("items[0].period", equalTo(TestData.month(at)));
-        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).queryParam("from", "2020-01")
+        RequestAs.viewer().queryParam("measure", key).queryParam("from", "2020-01")
                 .queryParam("to", "2099-12")
                 .when().get("/actuals").then().statusCode(200).body("items", hasSize(1)).body("items[0].value", equalTo(4));
-        given().header("Authorization", TestData.viewerToken()).queryParam("measure", key).queryParam("from", "2026-W01")
+        RequestAs.viewer().queryParam("measure", key).queryParam("from", "2026-W01")
                 .when().get("/actuals").then().statusCode(422).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("from"));
-        given().header("Authorization", TestData.viewerToken()).queryParam("measure", "nothing-" + key)
+        RequestAs.viewer().queryParam("measure", "nothing-" + key)
                 .when().get("/actuals").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("Measure 'nothing-" + key + "' does not exist"));
     }
@@ -390,13 +391,13 @@ class MeasurementResourceTest {
                 .then().statusCode(401).contentType("application/problem+json")
                 .body("type", equalTo("https://topline.dev/problems/unauthorized")).body("status", equalTo(401))
                 .body("detail", equalTo("A valid bearer token is required")).body("instance", equalTo("/measurements/batch"));
-        given().header("Authorization", TestData.viewerToken()).contentType(ContentType.JSON).body("{}")
+        RequestAs.viewer().contentType(ContentType.JSON).body("{}")
                 .when().post("/measurements")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo("https://topline.dev/problems/forbidden")).body("status", equalTo(403))
                 .body("detail", equalTo("Your token does not carry a role that may do this"))
                 .body("instance", equalTo("/measurements"));
-        given().header("Authorization", TestTokens.bearer("eve", TestTokens.INGEST)).queryParam("measure", "x")
+        RequestAs.user("eve", TestTokens.INGEST).queryParam("measure", "x")
                 .when().get("/actuals").then().statusCode(403).contentType("application/problem+json");
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
+import io.topline.testinfra.RequestAs;
 import io.topline.testinfra.TestTokens;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +44,7 @@ class VerifiedTokenCacheTest {
         int at = signature + (token.length() - signature) / 2;
         String forged = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
         assertThrows(ParseException.class, () -> parser.parse(forged));
-        given().header("Authorization", "Bearer " + forged).queryParam("measure", "anything")
+        RequestAs.bearer(forged).queryParam("measure", "anything")
                 .when().get("/measurements")
                 .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401))
                 .body("type", equalTo("https://topline.dev/problems/unauthorized"));

@@ -5,46 +5,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.topline.metrics.catalog.MeasureCatalog;
 import io.topline.testinfra.EventContracts;
-import io.topline.testinfra.TestTokens;
 import io.topline.testinfra.ToplineInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
-/** The one test-data factory of the module: measures on the real broker, request bodies, tokens, broker reads. */
+/** The one test-data factory of the module: measures on the real broker and request bodies. */
 public final class TestData {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static KafkaProducer<String, String> producer;
 
     private TestData() {
-    }
-
-    public static String ingestToken() {
-        return TestTokens.bearer("crm-exporter", TestTokens.INGEST);
-    }
-
-    public static String viewerToken() {
-        return TestTokens.bearer("dana", TestTokens.VIEWER);
     }
 
     /** A measure key no other test uses. */
@@ -149,34 +134,6 @@ public final class TestData {
         } catch (Exception e) {
             throw new IllegalStateException("Could not produce to " + topic, e);
         }
-    }
-
-    /** Reads {@code topic} from the beginning until {@code wanted} matches, or fails after 30 s. */
-    public static List<ConsumerRecord<String, String>> readUntil(String topic,
-                                                                 Predicate<List<ConsumerRecord<String, String>>> wanted,
-                                                                 Predicate<ConsumerRecord<String, String>> filter) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ToplineInfrastructure.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (filter.test(record)) {
-                        seen.add(record);
-                    }
-                }
-                if (wanted.test(seen)) {
-                    return seen;
-                }
-            }
-        }
-        throw new AssertionError("Did not see the expected records on " + topic + " within 30 s; saw " + seen.size());
     }
 
     public static JsonNode json(String text) {
