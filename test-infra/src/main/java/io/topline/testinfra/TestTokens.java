@@ -12,8 +12,9 @@ public final class TestTokens {
     /** The issuer the services' test configuration expects. */
     public static final String ISSUER = "https://topline.test/issuer";
 
-    // The one list of role names in the tests (e2e-tests included). It repeats the roles of DESIGN.md until
-    // io.topline.chassis.security.Roles exists; then these constants should refer to that class.
+    // The role names for the tests (e2e-tests included). They cannot refer to io.topline.chassis.security.Roles:
+    // the chassis's own tests depend on this module, so the dependency would be a cycle. The chassis's RolesTest
+    // fails when the two lists differ.
     public static final String ADMIN = "topline-admin";
     public static final String INGEST = "topline-ingest";
     public static final String VIEWER = "topline-viewer";

@@ -1,37 +1,30 @@
 package io.topline.chassis.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.topline.testinfra.TopicReader;
+import io.topline.testinfra.TopicRecord;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
 import kafka.server.BrokerServer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The outbox relay over the real database and broker: the CloudEvent it writes, and a broker outage. */
 @QuarkusTest
@@ -50,11 +43,10 @@ class OutboxRelayTest {
         OutboxEvent written = QuarkusTransaction.requiringNew().call(() -> outbox.append("topline.test.roundtrip", key,
                 "roundtrip", Map.of("value", new BigDecimal("95.125"), "name", "round trip"), occurredAt));
 
-        ConsumerRecord<String, String> record = read(key, 1, Duration.ofSeconds(30)).get(0);
+        TopicRecord record = read(key, 1, Duration.ofSeconds(30)).get(0);
 
-        assertEquals("application/cloudevents+json; charset=UTF-8",
-                new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
-        JsonNode event = new ObjectMapper().readTree(record.value());
+        assertEquals("application/cloudevents+json; charset=UTF-8", record.header("content-type"));
+        JsonNode event = record.json();
         assertEquals("1.0", event.get("specversion").asText());
         assertEquals(written.eventId().toString(), event.get("id").asText());
         assertEquals("/topline/chassis-test", event.get("source").asText());
@@ -88,11 +80,9 @@ class OutboxRelayTest {
             ToplineInfrastructure.kafka().waitForReadyBrokers();
         }
 
-        List<ConsumerRecord<String, String>> records = read(key, 20, Duration.ofSeconds(90));
-        List<Integer> sequence = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            sequence.add(new ObjectMapper().readTree(record.value()).get("data").get("sequence").asInt());
-        }
+        List<Integer> sequence = read(key, 20, Duration.ofSeconds(90)).stream()
+                .map(record -> record.json().get("data").get("sequence").asInt())
+                .toList();
         assertEquals(IntStream.rangeClosed(1, 20).boxed().toList(), sequence, "each event once, in commit order");
         assertEquals(0, pendingRows(), "published events leave the outbox");
     }
@@ -102,32 +92,12 @@ class OutboxRelayTest {
                 Map.of("sequence", sequence), Instant.now()));
     }
 
-    /** Every record with {@code key}, read until {@code expected} arrived and then 3 s more, to see any duplicate. */
-    private static List<ConsumerRecord<String, String>> read(String key, int expected, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ToplineInfrastructure.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(TOPIC));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long quietUntil = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-                if (found.size() >= expected && quietUntil == Long.MAX_VALUE) {
-                    quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-                }
-            }
+    /** Every record with {@code key}, read until {@code expected} arrived and the topic stayed quiet 3 s more. */
+    private static List<TopicRecord> read(String key, int expected, Duration timeout) {
+        try (TopicReader reader = TopicReader.fromBeginning(TOPIC)) {
+            reader.readUntil(TopicReader.keyed(key), TopicReader.atLeast(expected), timeout);
+            return reader.drain(TopicReader.keyed(key), Duration.ofSeconds(3));
         }
-        assertTrue(found.size() >= expected, "expected " + expected + " records with key " + key + ", got " + found.size());
-        return found;
     }
 
     private static long pendingRows() throws Exception {
