@@ -8,6 +8,8 @@ import io.topline.chassis.page.PageParams;
 import io.topline.chassis.page.Paging;
 import io.topline.alerts.web.Params;
 import io.topline.chassis.security.Roles;
+import io.topline.chassis.openapi.ProblemTypes;
+import io.topline.chassis.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,13 +25,36 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
 
 /** Alerts: the filtered list, one alert with its history, acknowledge, resolve, and the live stream. */
 @Path("/alerts")
+@Tag(name = "Alerts", description = "Missed targets, projected misses and silent sources, and their handling")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
+
+    private static final String STATE = "Only alerts in this state";
+    private static final String KIND = "Only alerts of this kind";
+    private static final String DRIVER = "Only alerts of the driver with this key";
+    private static final String FUNCTION = "Only alerts of drivers of this function";
+    private static final String MEASURE = "Only alerts of the measure with this key";
+    private static final String SEVERITY = "Only alerts of this severity";
+    private static final String PERIOD = "Only alerts of this period (2026-W48, 2026-11, 2026-Q4)";
+    private static final String ID = "The alert's id";
+    private static final String INVALID_FILTER = "`" + ProblemTypes.VALIDATION + "`: state, kind or severity is not "
+            + "one of its values (violations names it)";
+    private static final String NOT_FOUND = "`" + ProblemTypes.NOT_FOUND + "`: no alert has this id (or it is not a "
+            + "UUID).";
+    private static final String INVALID_COMMENT = "`" + ProblemTypes.VALIDATION + "`: the comment is longer than "
+            + "2,000 characters, or there is no body.";
 
     private final AlertService alerts;
     private final AlertQueryService queries;
@@ -48,9 +73,26 @@ public class AlertResource {
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN, Roles.ONCALL})
-    public Page<AlertResponse> list(@QueryParam("state") String state, @QueryParam("kind") String kind,
-                                    @QueryParam("driver") String driver, @QueryParam("function") String function,
-                                    @QueryParam("measure") String measure, @QueryParam("severity") String severity,
+    @Operation(operationId = "listAlerts", summary = "List alerts", description = "Alerts matching every filter "
+            + "given, each with its transition history, newest first. page is zero-based.")
+    @APIResponse(responseCode = "200", description = "One page of alerts")
+    @APIResponse(responseCode = "400", description = INVALID_FILTER + ", or page or size is not an integer in its range.")
+    public Page<AlertResponse> list(@Parameter(description = STATE, example = "FIRING",
+                                            schema = @Schema(implementation = AlertState.class))
+                                    @QueryParam("state") String state,
+                                    @Parameter(description = KIND, example = "MISSED",
+                                            schema = @Schema(implementation = AlertKind.class))
+                                    @QueryParam("kind") String kind,
+                                    @Parameter(description = DRIVER, example = "sales")
+                                    @QueryParam("driver") String driver,
+                                    @Parameter(description = FUNCTION, example = "SALES")
+                                    @QueryParam("function") String function,
+                                    @Parameter(description = MEASURE, example = "closing-ratio")
+                                    @QueryParam("measure") String measure,
+                                    @Parameter(description = SEVERITY, example = "CRITICAL",
+                                            schema = @Schema(implementation = Severity.class))
+                                    @QueryParam("severity") String severity,
+                                    @Parameter(description = PERIOD, example = "2026-11")
                                     @QueryParam("period") String period,
                                     @BeanParam PageParams page) {
         return queries.search(filter(state, kind, driver, function, measure, severity, period), paging.request(page));
@@ -59,7 +101,12 @@ public class AlertResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN, Roles.ONCALL})
-    public AlertResponse get(@PathParam("id") String id) {
+    @Operation(operationId = "getAlert", summary = "Read an alert", description = "One alert with its whole "
+            + "transition history.")
+    @APIResponse(responseCode = "200", description = "The alert")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public AlertResponse get(@Parameter(description = ID, example = "0b8f6d0e-6a3c-4c8e-9a53-2f0c3f4b9e21")
+                             @PathParam("id") String id) {
         return AlertResponse.of(alerts.get(Params.uuid(id, "Alert")));
     }
 
@@ -67,7 +114,17 @@ public class AlertResource {
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ONCALL)
-    public AlertResponse acknowledge(@PathParam("id") String id, @Valid @NotNull AcknowledgeAlertRequest request) {
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert", description = "A person on call "
+            + "takes a FIRING alert on, optionally saying what they are doing; the transition is recorded with who "
+            + "and when, and published.")
+    @APIResponse(responseCode = "200", description = "The alert, acknowledged")
+    @APIResponse(responseCode = "400", description = INVALID_COMMENT)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "`" + Problem.TYPE_BASE + "alert-state`: only a FIRING alert "
+            + "can be acknowledged (the detail says which state it is in).")
+    public AlertResponse acknowledge(@Parameter(description = ID, example = "0b8f6d0e-6a3c-4c8e-9a53-2f0c3f4b9e21")
+                                     @PathParam("id") String id,
+                                     @Valid @NotNull AcknowledgeAlertRequest request) {
         return AlertResponse.of(alerts.acknowledge(Params.uuid(id, "Alert"), person(), request.comment()));
     }
 
@@ -75,7 +132,17 @@ public class AlertResource {
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ONCALL)
-    public AlertResponse resolve(@PathParam("id") String id, @Valid @NotNull ResolveAlertRequest request) {
+    @Operation(operationId = "resolveAlert", summary = "Resolve an alert", description = "A person on call resolves "
+            + "a FIRING or ACKNOWLEDGED alert, optionally saying why; it stays resolved even if its condition still "
+            + "holds. The transition is recorded and published.")
+    @APIResponse(responseCode = "200", description = "The alert, resolved")
+    @APIResponse(responseCode = "400", description = INVALID_COMMENT)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "`" + Problem.TYPE_BASE + "alert-state`: the alert is already "
+            + "RESOLVED.")
+    public AlertResponse resolve(@Parameter(description = ID, example = "0b8f6d0e-6a3c-4c8e-9a53-2f0c3f4b9e21")
+                                 @PathParam("id") String id,
+                                 @Valid @NotNull ResolveAlertRequest request) {
         return AlertResponse.of(alerts.resolve(Params.uuid(id, "Alert"), person(), request.comment()));
     }
 
@@ -84,10 +151,31 @@ public class AlertResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN, Roles.ONCALL})
-    public Multi<OutboundSseEvent> stream(@QueryParam("state") String state, @QueryParam("kind") String kind,
-                                          @QueryParam("driver") String driver, @QueryParam("function") String function,
+    @Operation(operationId = "streamAlerts", summary = "Stream alert transitions", description = "Server-sent events "
+            + "of every alert transition committed from now on that matches the filters (the same as the list's). "
+            + "Each event has the CloudEvent's id as its id, its type (topline.alert.fired, topline.alert.acknowledged, "
+            + "topline.alert.resolved) as its name, and the event's data (AlertEventData) as JSON data; a keep-alive "
+            + "comment every 15 seconds keeps idle connections open.")
+    @APIResponse(responseCode = "200", description = "The stream; it stays open until the client closes it",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
+                    description = "text/event-stream events; each data line is one AlertEventData in JSON")))
+    @APIResponse(responseCode = "400", description = INVALID_FILTER + ".")
+    public Multi<OutboundSseEvent> stream(@Parameter(description = STATE, example = "FIRING",
+                                                  schema = @Schema(implementation = AlertState.class))
+                                          @QueryParam("state") String state,
+                                          @Parameter(description = KIND, example = "MISSED",
+                                                  schema = @Schema(implementation = AlertKind.class))
+                                          @QueryParam("kind") String kind,
+                                          @Parameter(description = DRIVER, example = "sales")
+                                          @QueryParam("driver") String driver,
+                                          @Parameter(description = FUNCTION, example = "SALES")
+                                          @QueryParam("function") String function,
+                                          @Parameter(description = MEASURE, example = "closing-ratio")
                                           @QueryParam("measure") String measure,
+                                          @Parameter(description = SEVERITY, example = "CRITICAL",
+                                                  schema = @Schema(implementation = Severity.class))
                                           @QueryParam("severity") String severity,
+                                          @Parameter(description = PERIOD, example = "2026-11")
                                           @QueryParam("period") String period, @Context Sse sse) {
         AlertFilter filter = filter(state, kind, driver, function, measure, severity, period);
         Multi<OutboundSseEvent> events = stream.transitions()

@@ -8,6 +8,7 @@ import io.topline.chassis.page.PageParams;
 import io.topline.chassis.page.Paging;
 import io.topline.alerts.web.Params;
 import io.topline.chassis.security.Roles;
+import io.topline.chassis.openapi.ProblemTypes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,16 +22,32 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.UUID;
 
 /** Webhook subscriptions and their delivery logs; admin only, because they decide where alert data goes. */
 @Path("/subscriptions")
+@Tag(name = "Subscriptions", description = "Webhook subscribers (Standard Webhooks) and what was delivered to them")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class SubscriptionResource {
+
+    private static final String ID = "The subscription's id";
+    private static final String ID_EXAMPLE = "5f1d3c9a-2b7e-4d61-8c0f-9a4e6b2d7c13";
+    private static final String NOT_FOUND = "`" + ProblemTypes.NOT_FOUND + "`: no subscription has this id (or it "
+            + "is not a UUID).";
+    private static final String PAGE = "The zero-based page number";
 
     private final SubscriptionService subscriptions;
     private final DeliveryService deliveries;
@@ -48,6 +65,19 @@ public class SubscriptionResource {
     /** Creates a subscription; the response carries its {@code whsec_} secret, which is never shown again. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createSubscription", summary = "Create a subscription", description = "Subscribes a "
+            + "webhook URL to the alert transitions its filters pick (empty filters pick all; minSeverity defaults to "
+            + "INFO). The URL is checked against server-side request forgery. The response carries the whsec_ secret "
+            + "that signs every delivery, shown this once.")
+    @APIResponse(responseCode = "201", description = "Created, with its secret; Location is its address",
+            content = @Content(schema = @Schema(implementation = SubscriptionResponse.class)),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The new subscription's address",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "`" + ProblemTypes.VALIDATION + "`: a field breaks its rule "
+            + "(violations lists each), or there is no body.")
+    @APIResponse(responseCode = "422", description = "`" + ProblemTypes.UNPROCESSABLE + "`: url is not an absolute "
+            + "http or https URL with a host, carries credentials, or points at a private, loopback or link-local "
+            + "address that configuration does not allow.")
     public Response create(@Valid @NotNull CreateSubscriptionRequest request) {
         SubscriptionService.Created created = subscriptions.create(request, identity.getPrincipal().getName());
         return Response.created(URI.create("/subscriptions/" + created.subscription().id()))
@@ -55,27 +85,49 @@ public class SubscriptionResource {
     }
 
     @GET
+    @Operation(operationId = "listSubscriptions", summary = "List subscriptions", description = "Every subscription, "
+            + "disabled ones too, newest first, without secrets. page is zero-based.")
+    @APIResponse(responseCode = "200", description = "One page of subscriptions")
+    @APIResponse(responseCode = "400", description = "`" + ProblemTypes.VALIDATION + "`: page or size is not an integer "
+            + "in its range (violations names it).")
     public Page<SubscriptionResponse> list(@BeanParam PageParams page) {
         return subscriptions.list(paging.request(page)).map(s -> SubscriptionResponse.of(s, null));
     }
 
     @GET
     @Path("/{id}")
-    public SubscriptionResponse get(@PathParam("id") String id) {
+    @Operation(operationId = "getSubscription", summary = "Read a subscription", description = "One subscription, "
+            + "without its secret.")
+    @APIResponse(responseCode = "200", description = "The subscription")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public SubscriptionResponse get(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id) {
         return SubscriptionResponse.of(subscriptions.get(Params.uuid(id, "Subscription")), null);
     }
 
     /** Disables the subscription; its delivery log stays readable. */
     @DELETE
     @Path("/{id}")
-    public Response delete(@PathParam("id") String id) {
+    @Operation(operationId = "deleteSubscription", summary = "Disable a subscription", description = "Stops its "
+            + "deliveries and cancels the pending ones; the subscription and its delivery log stay readable.")
+    @APIResponse(responseCode = "204", description = "Disabled")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public Response delete(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id) {
         subscriptions.disable(Params.uuid(id, "Subscription"), identity.getPrincipal().getName());
         return Response.noContent().build();
     }
 
     @GET
     @Path("/{id}/deliveries")
-    public Page<DeliveryResponse> deliveries(@PathParam("id") String id,
+    @Operation(operationId = "listSubscriptionDeliveries", summary = "List a subscription's deliveries",
+            description = "The delivery log: each message sent or to be sent to the subscriber, newest first, with "
+                    + "every attempt made. page is zero-based.")
+    @APIResponse(responseCode = "200", description = "One page of deliveries")
+    @APIResponse(responseCode = "400", description = "`" + ProblemTypes.VALIDATION + "`: page or size is not an integer "
+            + "in its range (violations names it).")
+    @APIResponse(responseCode = "404", description = "`" + ProblemTypes.NOT_FOUND + "`: no subscription has this id "
+            + "(or it is not a UUID).")
+    public Page<DeliveryResponse> deliveries(@Parameter(description = ID, example = ID_EXAMPLE)
+                                             @PathParam("id") String id,
                                              @BeanParam PageParams page) {
         UUID subscriptionId = subscriptions.get(Params.uuid(id, "Subscription")).id();
         return deliveries.ofSubscription(subscriptionId, paging.request(page));

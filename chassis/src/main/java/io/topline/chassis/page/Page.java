@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.Function;
 
 /** One page of a list, the same shape for every list of the suite, with what a client needs to fetch the others. */
-@Schema(description = "One page of a list")
 public record Page<T>(
         @Schema(description = "The items of this page, in the list's order") List<T> items,
         @Schema(description = "Zero-based number of this page", example = "0") int page,

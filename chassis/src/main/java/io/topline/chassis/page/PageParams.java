@@ -1,6 +1,8 @@
 package io.topline.chassis.page;
 
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -10,12 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PageParams {
 
     @QueryParam("page")
-    @Parameter(description = "Zero-based page number; a page past the end is empty", example = "0")
+    @Parameter(description = "Zero-based page number; a page past the end is empty", example = "0",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
     String page;
 
     @QueryParam("size")
-    @Parameter(description = "Most items on the page (default and largest allowed size are configured per service)",
-            example = "50")
+    @Parameter(description = "Most items on the page: 50 when absent, at most 500 (topline.paging.default-size and "
+            + "max-size configure them per service)", example = "50",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "50"))
     String size;
 
     public PageParams() {

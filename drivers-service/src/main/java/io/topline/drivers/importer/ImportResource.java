@@ -2,6 +2,7 @@ package io.topline.drivers.importer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topline.chassis.security.Roles;
+import io.topline.chassis.openapi.ProblemTypes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -24,7 +26,13 @@ import java.io.UncheckedIOException;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
-    /** The example organisation, bundled so that a newcomer sees a real organisation at once. */
+    private static final String REFUSED = "`" + ProblemTypes.UNPROCESSABLE + "`: the definitions break rules "
+            + "(keys listed twice, unknown or archived drivers, cycles, the focus rule, periods, levels, currencies, "
+            + "fields that never change); violations lists every one, and nothing was applied.";
+    private static final String RACE = "`" + ProblemTypes.CONFLICT + "`: a concurrent request created a measure "
+            + "of the same key first; nothing was applied.";
+
+    /** The example organisation of DESIGN.md, bundled so that a newcomer sees a real organisation at once. */
     static final String EXAMPLE = "examples/example-organisation.json";
 
     private final ImportService service;
@@ -40,7 +48,13 @@ public class ImportResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import definitions", description = "Creates or updates the drivers, measures and targets of "
             + "the file. Everything is checked first; any problem is a 422 listing all of them, and nothing is applied. "
-            + "Idempotent: importing the same file twice changes nothing and publishes nothing.")
+            + "Idempotent: importing the same file twice changes nothing and publishes nothing.",
+            operationId = "importDefinitions")
+    @APIResponse(responseCode = "200", description = "What the import created, updated and left unchanged")
+    @APIResponse(responseCode = "400", description = "`" + ProblemTypes.VALIDATION + "`: a field breaks its rule "
+            + "(violations lists each), or there is no body.")
+    @APIResponse(responseCode = "409", description = RACE)
+    @APIResponse(responseCode = "422", description = REFUSED)
     public ImportResponse importDefinitions(@Valid @NotNull OrganisationDefinition body) {
         return service.importOrganisation(body);
     }
@@ -48,7 +62,9 @@ public class ImportResource {
     @GET
     @Path("example")
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
-    @Operation(summary = "Read the bundled example organisation", description = "The file POST /drivers/import/example loads.")
+    @Operation(summary = "Read the bundled example organisation", description = "The file POST /drivers/import/example loads.",
+            operationId = "getExampleOrganisation")
+    @APIResponse(responseCode = "200", description = "The example organisation, in the import's format")
     public OrganisationDefinition example() {
         return readExample();
     }
@@ -57,7 +73,12 @@ public class ImportResource {
     @Path("example")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import the bundled example organisation", description = "Same as posting the example file to "
-            + "/drivers/import; idempotent.")
+            + "/drivers/import; idempotent.", operationId = "importExampleOrganisation")
+    @APIResponse(responseCode = "200", description = "What the import created, updated and left unchanged")
+    @APIResponse(responseCode = "409", description = RACE)
+    @APIResponse(responseCode = "422", description = "`" + ProblemTypes.UNPROCESSABLE + "`: the example clashes "
+            + "with the definitions already there (an archived key, a measure that would change its driver, direction "
+            + "or cadence, the focus rule); violations lists every clash, and nothing was applied.")
     public ImportResponse importExample() {
         return service.importOrganisation(readExample());
     }

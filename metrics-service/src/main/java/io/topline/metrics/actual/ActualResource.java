@@ -5,6 +5,7 @@ import io.topline.chassis.page.PageParams;
 import io.topline.chassis.page.Paging;
 import io.topline.chassis.security.Roles;
 import jakarta.ws.rs.BeanParam;
+import io.topline.chassis.openapi.ProblemTypes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,11 +13,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.validation.constraints.NotBlank;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
 /** The period series of a measure, for dashboards. */
 @Path("/actuals")
+@Tag(name = "Actuals", description = "Each measure's aggregation over its periods")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActualResource {
 
@@ -31,8 +37,23 @@ public class ActualResource {
     /** Actuals of {@code measure} from period {@code from} to period {@code to} (inclusive, the measure's cadence), one page of them. */
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
-    public Page<ActualResponse> series(@QueryParam("measure") @NotBlank String measure, @QueryParam("from") String from,
-                                       @QueryParam("to") String to, @BeanParam PageParams page) {
+    @Operation(operationId = "listActuals", summary = "Read a measure's actuals", description = "The actuals of a "
+            + "measure from period from to period to, both included and of the measure's cadence, oldest first, "
+            + "one page of them; a period without data has no actual.")
+    @APIResponse(responseCode = "200", description = "One page of actuals")
+    @APIResponse(responseCode = "400", description = "`" + ProblemTypes.VALIDATION + "`: measure is missing, or "
+            + "page or size is not an integer in its range (violations names it).")
+    @APIResponse(responseCode = "404", description = "`" + ProblemTypes.NOT_FOUND + "`: no measure has this key.")
+    @APIResponse(responseCode = "422", description = "`" + ProblemTypes.UNPROCESSABLE + "`: from or to is not a "
+            + "period of the measure's cadence.")
+    public Page<ActualResponse> series(@Parameter(description = "The measure's key", required = true,
+                                               example = "closing-ratio") @QueryParam("measure") @NotBlank String measure,
+                                       @Parameter(description = "The first period (2026-W48, 2026-11, 2026-Q4); "
+                                               + "from the first when absent", example = "2026-07")
+                                       @QueryParam("from") String from,
+                                       @Parameter(description = "The last period; up to the latest when absent",
+                                               example = "2026-11") @QueryParam("to") String to,
+                                       @BeanParam PageParams page) {
         return service.series(measure, from, to, paging.request(page));
     }
 }

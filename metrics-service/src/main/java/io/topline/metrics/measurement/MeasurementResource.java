@@ -5,6 +5,8 @@ import io.topline.chassis.page.PageParams;
 import io.topline.chassis.page.Paging;
 import io.topline.chassis.security.Roles;
 import io.smallrye.mutiny.Uni;
+import io.topline.chassis.openapi.ProblemTypes;
+import io.topline.chassis.problem.Problem;
 import io.topline.metrics.ingest.IdempotencyService.StoredResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
@@ -20,11 +22,27 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Ingestion of measurements over HTTP, one or in batches, and the raw measurements for reading. */
 @Path("/measurements")
+@Tag(name = "Measurements", description = "The numbers internal systems report, one or in batches, and reading them back")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeasurementResource {
+
+    private static final String INVALID_MEASUREMENT = "`" + Problem.TYPE_BASE + "invalid-measurement`: the "
+            + "measurement breaks rules (an unknown or archived measure, a value that is not a finite decimal within "
+            + "the bound, an occurredAt without offset or outside the accepted window, a missing or too long field); "
+            + "violations lists every one.";
+    private static final String CLIENT_ID_CONFLICT = "`" + Problem.TYPE_BASE + "client-id-conflict`: a client id "
+            + "was already recorded with different content";
 
     private final MeasurementService service;
     private final Paging paging;
@@ -41,6 +59,18 @@ public class MeasurementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INGEST)
+    @Operation(operationId = "recordMeasurement", summary = "Record a measurement", description = "Stores one "
+            + "measurement, merges it into its period's actual and publishes the change, all committed before the "
+            + "answer. A retry with the same client id and content is answered 200 as a duplicate and stored once.")
+    @APIResponse(responseCode = "201", description = "Stored (status ACCEPTED)",
+            content = @Content(schema = @Schema(implementation = RecordMeasurementResponse.class)))
+    @APIResponse(responseCode = "200", description = "Its client id was already stored with the same content "
+            + "(status DUPLICATE); nothing changed",
+            content = @Content(schema = @Schema(implementation = RecordMeasurementResponse.class)))
+    @APIResponse(responseCode = "409", description = CLIENT_ID_CONFLICT + "; nothing was written.")
+    @APIResponse(responseCode = "422", description = INVALID_MEASUREMENT)
+    @APIResponse(responseCode = "503", description = "`" + ProblemTypes.UNAVAILABLE + "`: the service is shutting "
+            + "down; nothing was written, retry (another instance takes it).")
     public Uni<Response> record(RecordMeasurementRequest request) {
         return service.record(request).map(response -> Response
                 .status(RecordMeasurementResponse.ACCEPTED.equals(response.status()) ? 201 : 200)
@@ -52,7 +82,30 @@ public class MeasurementResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INGEST)
+    @Operation(operationId = "recordMeasurementBatch", summary = "Record a batch of measurements", description = "Stores "
+            + "every item or none, in one transaction with the actuals they change and their events. Items whose "
+            + "client id is already stored with the same content count as duplicates. With Idempotency-Key, a retry "
+            + "of the same body is answered with the first response (marked Idempotent-Replayed), client errors "
+            + "included.")
+    @APIResponse(responseCode = "200", description = "Recorded, or the replay of the first response to this "
+            + "Idempotency-Key", content = @Content(schema = @Schema(implementation = RecordBatchResponse.class)),
+            headers = @Header(name = "Idempotent-Replayed", description = "true when this is the recorded response "
+                    + "of an earlier request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "`" + Problem.TYPE_BASE + "invalid-idempotency-key`: "
+            + "Idempotency-Key is empty or longer than 255 characters.")
+    @APIResponse(responseCode = "409", description = CLIENT_ID_CONFLICT + ", or two items share an id with "
+            + "different content; nothing was written. `" + Problem.TYPE_BASE + "idempotency-key-in-flight`: a "
+            + "request with this Idempotency-Key is still being processed; retry later.")
+    @APIResponse(responseCode = "413", description = "`" + Problem.TYPE_BASE + "batch-too-large`: the batch holds "
+            + "more items than topline.ingest.batch-max-items (10,000 unless configured).")
+    @APIResponse(responseCode = "422", description = "`" + Problem.TYPE_BASE + "invalid-measurement`: the batch has "
+            + "no items, or items break rules (as for one measurement); violations lists every one, with its index, "
+            + "and nothing was written. `" + Problem.TYPE_BASE + "idempotency-key-reused`: this Idempotency-Key was "
+            + "first used with another body.")
     public Response recordBatch(RecordMeasurementBatchRequest request,
+                                @Parameter(description = "Optional: a key, 1 to 255 characters, that makes retries of "
+                                        + "this request safe; the response is recorded for it",
+                                        example = "nightly-crm-export-2026-11-30")
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Context SecurityContext security) {
         StoredResponse response = service.recordBatch(request, idempotencyKey, security.getUserPrincipal().getName());
@@ -67,10 +120,19 @@ public class MeasurementResource {
     /** Raw measurements of a measure that occurred in [{@code from}, {@code to}), oldest first, paginated. */
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
-    public Page<MeasurementResponse> list(@QueryParam("measure") @NotBlank String measure,
-                                          @QueryParam("from") String from,
-                                          @QueryParam("to") String to,
-                                          @BeanParam PageParams page) {
+    @Operation(operationId = "listMeasurements", summary = "List measurements", description = "The raw measurements "
+            + "of a measure that occurred in [from, to), oldest first. page is zero-based.")
+    @APIResponse(responseCode = "200", description = "One page of measurements")
+    @APIResponse(responseCode = "400", description = "`" + ProblemTypes.VALIDATION + "`: measure is missing, from or "
+            + "to is not an ISO-8601 instant with an offset, or page or size is out of its range (violations names "
+            + "it).")
+    public Page<MeasurementResponse> list(@Parameter(description = "The measure's key", required = true,
+                                        example = "closing-ratio") @QueryParam("measure") @NotBlank String measure,
+                                @Parameter(description = "Only measurements that occurred at or after this instant",
+                                        example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
+                                @Parameter(description = "Only measurements that occurred before this instant",
+                                        example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
+                                @BeanParam PageParams page) {
         return service.list(measure, from, to, paging.request(page));
     }
 }
