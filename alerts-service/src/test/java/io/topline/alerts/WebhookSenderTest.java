@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,6 +48,9 @@ class WebhookSenderTest {
             if (exchange.getRequestURI().getPath().equals("/moved")) {
                 exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data");
                 exchange.sendResponseHeaders(307, -1);
+            } else if (exchange.getRequestURI().getPath().equals("/abort")) {
+                exchange.getResponseHeaders().add("Webhook-Abort", "true");
+                exchange.sendResponseHeaders(422, -1);
             } else {
                 exchange.sendResponseHeaders(204, -1);
             }
@@ -122,6 +126,18 @@ class WebhookSenderTest {
         assertEquals(List.of("/moved"), paths);
     }
 
+    @Test
+    void shouldReportAnAbortTheReceiverAskedFor() {
+        SsrfGuard guard = new SsrfGuard(true);
+        AttemptResult aborted = sender(guard).send(job("http://127.0.0.1:" + port() + "/abort")).join();
+        AttemptResult accepted = sender(guard).send(job("http://127.0.0.1:" + port() + "/hooks")).join();
+
+        assertEquals(422, aborted.statusCode());
+        assertTrue(aborted.abortRequested());
+        assertEquals(204, accepted.statusCode());
+        assertFalse(accepted.abortRequested());
+    }
+
     private WebhookSender sender(SsrfGuard guard) {
         return new WebhookSender(vertx, guard, Duration.ofSeconds(2), Clock.systemUTC());
     }
@@ -132,6 +148,6 @@ class WebhookSenderTest {
 
     private static DeliveryJob job(String url) {
         return new DeliveryJob(UUID.randomUUID(), UUID.randomUUID(), url, SECRET, "msg_" + UUID.randomUUID(),
-                "{\"type\":\"topline.alert.fired\"}", 1);
+                "{\"type\":\"topline.alert.fired\"}", 1, Instant.now().plusSeconds(60));
     }
 }

@@ -141,7 +141,7 @@ class WebhookTest {
 
         // what a restart does first: look for pending deliveries; nothing of this one is sent twice (the round may
         // carry retries of other tests' subscriptions, so it is judged by this receiver and this subscription's log)
-        worker.deliverRound();
+        worker.startDueAttempts();
         assertEquals(3, received.size());
         RequestAs.admin().when().get("/subscriptions/" + id + "/deliveries")
                 .then().statusCode(200).body("totalItems", equalTo(1)).body("items[0].attempts", equalTo(3));

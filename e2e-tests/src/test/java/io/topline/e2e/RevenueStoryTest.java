@@ -340,6 +340,7 @@ class RevenueStoryTest {
             expected.put("status", "SUCCEEDED");
             expected.put("attempts", 1);
             expected.put("lastStatus", 204);
+            expected.putNull("replayOf");
             ArrayNode log = expected.putArray("attemptLog");
             ObjectNode attempt = log.addObject();
             attempt.put("attempt", 1);

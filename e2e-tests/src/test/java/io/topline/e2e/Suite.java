@@ -68,7 +68,7 @@ public final class Suite implements BeforeAllCallback {
         settings.put("TOPLINE_ALERTS_SETTLE_TIME", "0s");
         settings.put("TOPLINE_EVALUATION_CLOSE_INTERVAL", "5s");
         settings.put("TOPLINE_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
-        settings.put("TOPLINE_WEBHOOKS_RETRY_INITIAL_BACKOFF", "500ms");
+        settings.put("TOPLINE_WEBHOOKS_RETRY_SCHEDULE", "0s,500ms,1s,2s,4s,8s,16s,32s");
         String extra = System.getProperty("topline.e2e.settings", "");
         for (String pair : extra.split(",")) {
             int eq = pair.indexOf('=');

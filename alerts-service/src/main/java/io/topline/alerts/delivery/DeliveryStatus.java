@@ -6,7 +6,10 @@ public enum DeliveryStatus {
     PENDING,
     /** The subscriber answered 2xx. */
     SUCCEEDED,
-    /** Given up: a 4xx other than 408 and 429, a 410, a refused address, or the retries ran out. */
+    /**
+     * Given up: a 410, an answer with {@code webhook-abort: true}, a refused address, a secret that cannot be
+     * decrypted, or the retry schedule ran out. A replay sends the message again.
+     */
     FAILED,
     /** The subscription was disabled before the message went out. */
     CANCELLED

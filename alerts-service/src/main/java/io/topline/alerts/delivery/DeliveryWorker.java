@@ -2,44 +2,53 @@ package io.topline.alerts.delivery;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.topline.alerts.delivery.DeliveryService.AttemptResult;
 import io.topline.alerts.delivery.DeliveryService.DeliveryJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends due webhook deliveries, signed per Standard Webhooks, and records every attempt.
  *
  * <p>A commit that scheduled deliveries wakes it at once (alert latency matters); a timer finds retries that fell
- * due and deliveries left pending by a restart, since they are all rows in the database.
+ * due and deliveries left pending by a restart, since they are all rows in the database. The loop only claims: each
+ * attempt runs on its own thread, from name resolution to recording its outcome, so a slow, hanging or unresolvable
+ * subscriber holds only its own attempts, at most {@code max-in-flight-per-subscription} of them.
  */
 @ApplicationScoped
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     static final int BATCH = 50;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final DeliveryService deliveries;
     private final WebhookSender sender;
     private final WebhookConfig config;
     private final Semaphore wakeUp = new Semaphore(0);
-    private ExecutorService worker;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<UUID, Integer> inFlightBySubscription = new ConcurrentHashMap<>();
+    private ExecutorService loop;
+    private ExecutorService attempts;
     private volatile boolean running;
+    private volatile Throwable died;
 
     public DeliveryWorker(DeliveryService deliveries, WebhookSender sender, WebhookConfig config) {
         this.deliveries = deliveries;
@@ -49,20 +58,20 @@ public class DeliveryWorker {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "webhook-delivery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        worker.submit(this::loop);
+        loop = Executors.newSingleThreadExecutor(daemon("webhook-delivery"));
+        // one thread per attempt in flight: the loop never starts more, so none waits in a queue
+        attempts = Executors.newFixedThreadPool(config.maxInFlight(), daemon("webhook-attempt"));
+        loop.submit(this::loop);
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
         wakeUp.release();
-        worker.shutdown();
+        loop.shutdown();
+        attempts.shutdown();
         try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
+            loop.awaitTermination(5, TimeUnit.SECONDS);
+            attempts.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -72,44 +81,103 @@ public class DeliveryWorker {
         wakeUp.release();
     }
 
+    /** What ended the worker's loop other than a shutdown, or {@code null} while it works. */
+    public Throwable died() {
+        return died;
+    }
+
     private void loop() {
-        while (running) {
-            try {
-                wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-                while (running && deliverRound() > 0) {
-                    // keep going while there is due work
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Webhook delivery round failed; trying again");
+        try {
+            Duration backoff = Duration.ZERO;
+            while (running) {
+                awaitWork(backoff);
+                backoff = drain(backoff);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            // an Error: deliveries can no longer go out, and health says so instead of them silently piling up
+            died = e;
+            LOG.error("Webhook delivery worker stopped", e);
         }
     }
 
-    /** Sends one round of due deliveries in parallel and records them; returns how many it sent. */
-    public int deliverRound() {
-        List<DeliveryJob> jobs = deliveries.claimDue(BATCH);
-        if (jobs.isEmpty()) {
+    private void awaitWork(Duration backoff) throws InterruptedException {
+        if (!backoff.isZero()) {
+            Thread.sleep(backoff.toMillis());
+        } else {
+            wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        wakeUp.drainPermits();
+    }
+
+    /** Starts attempts while claims find due work; returns the backoff before the next look. */
+    private Duration drain(Duration backoff) {
+        try {
+            while (running && startDueAttempts() > 0) {
+                // keep claiming while there is due work and a free slot
+            }
+            return Duration.ZERO;
+        } catch (RuntimeException e) {
+            Duration next = backoff.isZero() ? Duration.ofMillis(200) : backoff.multipliedBy(2);
+            next = next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
+            LOG.warnf("Could not claim due webhook deliveries (%s); trying again in %d ms", e.getMessage(),
+                    next.toMillis());
+            return next;
+        }
+    }
+
+    /**
+     * Claims as many due deliveries as there are free slots and starts one attempt for each, without waiting for
+     * them; returns how many it started.
+     */
+    public int startDueAttempts() {
+        int free = config.maxInFlight() - inFlight.get();
+        if (free <= 0) {
             return 0;
         }
-        List<CompletableFuture<AttemptResult>> attempts = new ArrayList<>(jobs.size());
+        List<DeliveryJob> jobs = deliveries.claimDue(Math.min(free, BATCH), Map.copyOf(inFlightBySubscription));
         for (DeliveryJob job : jobs) {
-            attempts.add(sender.send(job));
-        }
-        // recorded on this thread: the HTTP client answers on an event loop, which must not wait for the database
-        for (int i = 0; i < jobs.size(); i++) {
-            DeliveryJob job = jobs.get(i);
-            try {
-                deliveries.record(job, attempts.get(i).join());
-            } catch (RuntimeException e) {
-                // the lease runs out and the delivery is tried again with the same webhook-id
-                LOG.errorf(e, "Could not record attempt %d of delivery %s", job.attempt(), job.deliveryId());
-            }
+            start(job);
         }
         return jobs.size();
+    }
+
+    private void start(DeliveryJob job) {
+        inFlight.incrementAndGet();
+        inFlightBySubscription.merge(job.subscriptionId(), 1, Integer::sum);
+        try {
+            attempts.execute(() -> attempt(job));
+        } catch (RejectedExecutionException e) {
+            // shutting down: the lease runs out and another instance (or the next start) makes the attempt
+            finished(job);
+        }
+    }
+
+    private void attempt(DeliveryJob job) {
+        try {
+            deliveries.record(job, sender.send(job).join());
+        } catch (Throwable e) {
+            // the lease runs out and the delivery is tried again with the same webhook-id
+            LOG.errorf(e, "Could not make or record attempt %d of delivery %s", job.attempt(), job.deliveryId());
+        } finally {
+            finished(job);
+            wakeUp.release();
+        }
+    }
+
+    private void finished(DeliveryJob job) {
+        inFlightBySubscription.computeIfPresent(job.subscriptionId(), (id, count) -> count > 1 ? count - 1 : null);
+        inFlight.decrementAndGet();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Reads {@code Retry-After} as seconds or as an HTTP date (a wait from {@code now}); anything else is ignored. */

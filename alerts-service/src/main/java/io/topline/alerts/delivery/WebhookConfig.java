@@ -4,9 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
-/** Webhook delivery: server-side request forgery guard, timeouts and the retry policy. */
+/** Webhook delivery: server-side request forgery guard, timeouts, concurrency and the retry policy. */
 @ConfigMapping(prefix = "topline.webhooks")
 public interface WebhookConfig {
 
@@ -32,26 +33,40 @@ public interface WebhookConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Retry policy for 5xx, 408, 429 and timeouts. */
+    /** Attempts in flight at once in this instance, over all subscriptions. */
+    @WithDefault("50")
+    int maxInFlight();
+
+    /**
+     * Attempts in flight at once in this instance to one subscription, so that a subscriber that answers slowly (or
+     * not at all) holds a few slots, never all of them.
+     */
+    @WithDefault("4")
+    int maxInFlightPerSubscription();
+
+    /**
+     * Retry policy: every non-2xx answer is retried except 410 and an answer carrying {@code webhook-abort: true};
+     * so are timeouts, refused connections and names that do not resolve.
+     */
     Retry retry();
 
-    /** Exponential backoff with jitter, honouring {@code Retry-After}. */
+    /** A fixed schedule with jitter, honouring {@code Retry-After}. */
     interface Retry {
 
-        /** Attempts in all, the first included, before a delivery is given up. */
-        @WithDefault("8")
-        int maxAttempts();
+        /**
+         * The pause before each attempt, the first included; its length is the number of attempts. The default is
+         * the Standard Webhooks ecosystem's (Svix): at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, about 27.6 h
+         * in all.
+         */
+        @WithDefault("0s,5s,5m,30m,2h,5h,10h,10h")
+        List<Duration> schedule();
 
-        /** Pause before the second attempt; each later pause doubles. */
-        @WithDefault("5s")
-        Duration initialBackoff();
-
-        /** Longest pause between attempts, also the cap for a subscriber's {@code Retry-After}. */
-        @WithDefault("1h")
-        Duration maxBackoff();
-
-        /** Random share (0 to 1) added to or taken from each pause, so that retries of many deliveries spread out. */
+        /** Random share (0 to 1) added to or taken from each retry pause, so that retries of many deliveries spread. */
         @WithDefault("0.2")
         double jitter();
+
+        /** Longest {@code Retry-After} honoured; a longer one is cut to this. */
+        @WithDefault("10h")
+        Duration maxRetryAfter();
     }
 }

@@ -38,11 +38,15 @@ public class WebhookDelivery {
     private Instant createdAt;
     @Column(name = "completed_at")
     private Instant completedAt;
+    // the delivery this one sends again, null for a message's first delivery
+    @Column(name = "replay_of")
+    private UUID replayOf;
 
     protected WebhookDelivery() {
     }
 
-    public WebhookDelivery(UUID subscriptionId, String messageId, String eventType, String payload, Instant now) {
+    public WebhookDelivery(UUID subscriptionId, String messageId, String eventType, String payload, Instant now,
+                           Instant firstAttemptAt) {
         this.id = UUID.randomUUID();
         this.subscriptionId = subscriptionId;
         this.messageId = messageId;
@@ -50,12 +54,30 @@ public class WebhookDelivery {
         this.payload = payload;
         this.status = DeliveryStatus.PENDING;
         this.createdAt = now;
-        this.nextAttemptAt = now;
+        this.nextAttemptAt = firstAttemptAt;
     }
 
-    /** Holds the delivery for an attempt in flight; if this instance dies, the lease runs out and it is retried. */
+    /**
+     * A new attempt series for the same message: the same {@code webhook-id} and bytes, so that a receiver that
+     * already has the message drops it.
+     */
+    public WebhookDelivery replay(Instant now, Instant firstAttemptAt) {
+        WebhookDelivery replay = new WebhookDelivery(subscriptionId, messageId, eventType, payload, now, firstAttemptAt);
+        replay.replayOf = id;
+        return replay;
+    }
+
+    /**
+     * Holds the delivery for an attempt in flight; if this instance dies, the lease runs out and it is retried. The
+     * lease's end also identifies the claim: an attempt records its outcome only while the delivery holds it.
+     */
     public void lease(Instant until) {
         this.nextAttemptAt = until;
+    }
+
+    /** Whether the delivery is pending under the lease that ends at {@code until}, that is, still that claim's. */
+    public boolean holds(Instant until) {
+        return status == DeliveryStatus.PENDING && until.equals(nextAttemptAt);
     }
 
     /** Records an attempt's outcome; a {@code retryAt} keeps the delivery pending until then. */
@@ -122,5 +144,9 @@ public class WebhookDelivery {
 
     public Instant completedAt() {
         return completedAt;
+    }
+
+    public UUID replayOf() {
+        return replayOf;
     }
 }

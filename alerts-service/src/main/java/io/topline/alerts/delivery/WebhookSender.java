@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -32,6 +33,9 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class WebhookSender {
 
+    /** The response header by which a subscriber stops the retries of a message (with the value {@code true}). */
+    public static final String ABORT_HEADER = "webhook-abort";
+
     private final SsrfGuard guard;
     private final HttpClient client;
     private final Duration timeout;
@@ -39,32 +43,44 @@ public class WebhookSender {
 
     @Inject
     public WebhookSender(Vertx vertx, SsrfGuard guard, WebhookConfig config, Clock clock) {
-        this(vertx, guard, config.timeout(), clock);
+        this(vertx, guard, config.timeout(), clock, config.maxInFlight());
     }
 
     public WebhookSender(Vertx vertx, SsrfGuard guard, Duration timeout, Clock clock) {
+        this(vertx, guard, timeout, clock, 50);
+    }
+
+    private WebhookSender(Vertx vertx, SsrfGuard guard, Duration timeout, Clock clock, int maxInFlight) {
         this.guard = guard;
         this.clock = clock;
         this.timeout = timeout;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) timeout.toMillis())
-                // one connection per attempt, as many as a delivery round has jobs: an attempt never waits for a slot
+                // one connection per attempt, as many as the worker has attempts in flight: none waits for a slot
                 .setKeepAlive(false)
-                .setMaxPoolSize(DeliveryWorker.BATCH));
+                .setMaxPoolSize(maxInFlight));
     }
 
-    /** Sends the job's payload once; the future never fails, a failure is an {@link AttemptResult} with an error. */
+    /**
+     * Sends the job's payload once; the future never fails, a failure is an {@link AttemptResult} with an error.
+     * The name is resolved on the calling thread, which may block; a resolution that outlasts the timeout sends
+     * nothing, so that an attempt never goes out after its lease could have run out.
+     */
     public CompletableFuture<AttemptResult> send(DeliveryJob job) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         URI uri = URI.create(job.url());
         SsrfGuard.Target target = guard.target(uri.getHost());
+        long resolvedMillis = (System.nanoTime() - startNanos) / 1_000_000;
         if (target.refusal() != null) {
-            return CompletableFuture.completedFuture(new AttemptResult(null, null, target.refusal(), true, started, 0));
+            return noAnswer(target.refusal(), true, started, resolvedMillis);
         }
         if (target.unresolved() != null) {
             // a name that does not resolve now may resolve later: retried like a subscriber that did not answer
-            return CompletableFuture.completedFuture(new AttemptResult(null, null, target.unresolved(), false, started, 0));
+            return noAnswer(target.unresolved(), false, started, resolvedMillis);
+        }
+        if (resolvedMillis > timeout.toMillis()) {
+            return noAnswer("resolving the host took longer than " + timeout, false, started, resolvedMillis);
         }
         CompletableFuture<AttemptResult> result = new CompletableFuture<>();
         client.request(signedRequest(job, uri, target, started.getEpochSecond()))
@@ -72,17 +88,26 @@ public class WebhookSender {
                 .onComplete(answer -> {
                     long millis = (System.nanoTime() - startNanos) / 1_000_000;
                     if (answer.failed()) {
-                        result.complete(new AttemptResult(null, null, error(answer.cause()), false, started, millis));
+                        result.complete(new AttemptResult(null, null, false, error(answer.cause()), false, started,
+                                millis));
                         return;
                     }
-                    Duration retryAfter = DeliveryWorker.retryAfter(answer.result().getHeader("retry-after"),
-                            clock.instant());
-                    result.complete(new AttemptResult(answer.result().statusCode(), retryAfter, null, false, started,
-                            millis));
+                    result.complete(answered(answer.result(), started, millis));
                 });
         // the idle timeout would let a subscriber that trickles bytes hold an attempt open for ever
-        return result.completeOnTimeout(new AttemptResult(null, null, "timed out after " + timeout, false, started,
-                timeout.toMillis()), timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        return result.completeOnTimeout(new AttemptResult(null, null, false, "timed out after " + timeout, false,
+                started, resolvedMillis + timeout.toMillis()), timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    }
+
+    private AttemptResult answered(HttpClientResponse response, Instant started, long millis) {
+        Duration retryAfter = DeliveryWorker.retryAfter(response.getHeader("retry-after"), clock.instant());
+        boolean abort = "true".equalsIgnoreCase(String.valueOf(response.getHeader(ABORT_HEADER)).trim());
+        return new AttemptResult(response.statusCode(), retryAfter, abort, null, false, started, millis);
+    }
+
+    private static CompletableFuture<AttemptResult> noAnswer(String error, boolean refused, Instant started,
+                                                             long millis) {
+        return CompletableFuture.completedFuture(new AttemptResult(null, null, false, error, refused, started, millis));
     }
 
     /** The signed POST of the job's payload to the checked address, under the URL's own host name. */

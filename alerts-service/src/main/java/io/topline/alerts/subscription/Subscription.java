@@ -85,6 +85,12 @@ public class Subscription {
         this.disabledReason = reason;
     }
 
+    /** Resumes deliveries of new messages; what was cancelled while disabled can be replayed. */
+    public void enable() {
+        this.active = true;
+        this.disabledReason = null;
+    }
+
     public UUID id() {
         return id;
     }

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 
-/** Webhook subscriptions and their delivery logs; admin only, because they decide where alert data goes. */
+/** Webhook subscriptions, their delivery logs, replays and re-enabling; admin only: they decide where alert data goes. */
 @Path("/subscriptions")
 @Tag(name = "Subscriptions", description = "Webhook subscribers (Standard Webhooks) and what was delivered to them")
 @Produces(MediaType.APPLICATION_JSON)
@@ -131,5 +131,30 @@ public class SubscriptionResource {
                                              @BeanParam PageParams page) {
         UUID subscriptionId = subscriptions.get(Params.uuid(id, "Subscription")).id();
         return deliveries.ofSubscription(subscriptionId, paging.request(page));
+    }
+
+    /** Enables a disabled subscription: new messages are delivered again. */
+    @POST
+    @Path("/{id}/enable")
+    public SubscriptionResponse enable(@PathParam("id") String id) {
+        return SubscriptionResponse.of(subscriptions.enable(Params.uuid(id, "Subscription"),
+                identity.getPrincipal().getName()), null);
+    }
+
+    /** Sends one delivery's message again, as a new delivery with the same {@code webhook-id}. */
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/replay")
+    public Response replay(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+        DeliveryResponse replay = deliveries.replay(Params.uuid(id, "Subscription"),
+                Params.uuid(deliveryId, "Delivery"));
+        return Response.accepted(replay).build();
+    }
+
+    /** Sends every message scheduled for the subscription since an instant again, each with its {@code webhook-id}. */
+    @POST
+    @Path("/{id}/replay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response replaySince(@PathParam("id") String id, @Valid @NotNull ReplayRequest request) {
+        return Response.accepted(deliveries.replaySince(Params.uuid(id, "Subscription"), request.since())).build();
     }
 }

@@ -22,7 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-/** Creates, lists and disables webhook subscriptions. */
+/** Creates, lists, disables and enables webhook subscriptions. */
 @ApplicationScoped
 public class SubscriptionService {
 
@@ -79,6 +79,18 @@ public class SubscriptionService {
         Subscription subscription = get(id);
         subscription.disable("deleted by " + person);
         deliveries.cancelPending(id, clock.instant());
+    }
+
+    /** Enables a disabled subscription again (one disabled by 410 Gone or by a deletion); enabling twice is fine. */
+    @Transactional
+    public Subscription enable(UUID id, String person) {
+        Subscription subscription = get(id);
+        if (!subscription.active()) {
+            LOG.infof("Subscription %s enabled again by %s (it was disabled: %s)", id, person,
+                    subscription.disabledReason());
+            subscription.enable();
+        }
+        return subscription;
     }
 
     /**
