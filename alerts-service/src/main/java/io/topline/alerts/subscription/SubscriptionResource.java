@@ -9,6 +9,7 @@ import io.topline.chassis.page.Paging;
 import io.topline.alerts.web.Params;
 import io.topline.chassis.security.Roles;
 import io.topline.chassis.openapi.ProblemTypes;
+import io.topline.chassis.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -136,7 +137,12 @@ public class SubscriptionResource {
     /** Enables a disabled subscription: new messages are delivered again. */
     @POST
     @Path("/{id}/enable")
-    public SubscriptionResponse enable(@PathParam("id") String id) {
+    @Operation(operationId = "enableSubscription", summary = "Enable a subscription", description = "Delivers new "
+            + "messages to a subscription that was disabled (by DELETE or by a 410 answer) again; messages cancelled "
+            + "meanwhile are not resent: replay them.")
+    @APIResponse(responseCode = "200", description = "The enabled subscription")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public SubscriptionResponse enable(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id) {
         return SubscriptionResponse.of(subscriptions.enable(Params.uuid(id, "Subscription"),
                 identity.getPrincipal().getName()), null);
     }
@@ -144,7 +150,18 @@ public class SubscriptionResource {
     /** Sends one delivery's message again, as a new delivery with the same {@code webhook-id}. */
     @POST
     @Path("/{id}/deliveries/{deliveryId}/replay")
-    public Response replay(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+    @Operation(operationId = "replayDelivery", summary = "Replay one delivery", description = "Sends the delivery's "
+            + "message again as a new delivery with its own attempt log and the same webhook-id, so that the "
+            + "receiver can drop it if it already has it.")
+    @APIResponse(responseCode = "202", description = "The new delivery, scheduled at once")
+    @APIResponse(responseCode = "404", description = "`" + ProblemTypes.NOT_FOUND + "`: no subscription or no "
+            + "delivery of it has this id (or it is not a UUID).")
+    @APIResponse(responseCode = "409", description = "`" + Problem.TYPE_BASE + "delivery-pending`: the message is "
+            + "still waiting to be delivered; `" + Problem.TYPE_BASE + "subscription-disabled`: enable the "
+            + "subscription first.")
+    public Response replay(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,
+                           @Parameter(description = "The delivery's id", example = ID_EXAMPLE)
+                           @PathParam("deliveryId") String deliveryId) {
         DeliveryResponse replay = deliveries.replay(Params.uuid(id, "Subscription"),
                 Params.uuid(deliveryId, "Delivery"));
         return Response.accepted(replay).build();
@@ -154,7 +171,18 @@ public class SubscriptionResource {
     @POST
     @Path("/{id}/replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response replaySince(@PathParam("id") String id, @Valid @NotNull ReplayRequest request) {
+    @Operation(operationId = "replaySubscriptionSince", summary = "Replay every message since an instant",
+            description = "Sends every message first scheduled for the subscription at or after since again, each "
+                    + "as a new delivery with its webhook-id; messages still pending are skipped and counted.")
+    @APIResponse(responseCode = "202", description = "How many messages were scheduled again and how many were "
+            + "still pending")
+    @APIResponse(responseCode = "400", description = "`" + ProblemTypes.VALIDATION + "`: since is missing or there "
+            + "is no body (violations names it).")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "`" + Problem.TYPE_BASE + "subscription-disabled`: enable the "
+            + "subscription first.")
+    public Response replaySince(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,
+                                @Valid @NotNull ReplayRequest request) {
         return Response.accepted(deliveries.replaySince(Params.uuid(id, "Subscription"), request.since())).build();
     }
 }
