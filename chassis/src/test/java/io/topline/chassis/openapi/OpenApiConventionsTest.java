@@ -37,7 +37,8 @@ class OpenApiConventionsTest {
                         "500", responses.getAPIResponse("500").getRef()));
         assertEquals(List.of(Problem.TYPE_BASE + "duplicate-key", ProblemTypes.CONFLICT),
                 typesOf(responses.getAPIResponse("409")));
-        assertEquals(List.of(ProblemTypes.MALFORMED_JSON, ProblemTypes.MALFORMED_FIELD),
+        // unknown-field too: the chassis's test application refuses unknown properties, as every service does
+        assertEquals(List.of(ProblemTypes.MALFORMED_JSON, ProblemTypes.MALFORMED_FIELD, ProblemTypes.UNKNOWN_FIELD),
                 typesOf(responses.getAPIResponse("400")));
     }
 
@@ -51,7 +52,8 @@ class OpenApiConventionsTest {
 
         APIResponses responses = operationOf(openAPI).getResponses();
         assertEquals(List.of("200", "400", "406", "415", "500"), List.copyOf(responses.getAPIResponses().keySet()));
-        assertEquals(List.of(ProblemTypes.VALIDATION, ProblemTypes.MALFORMED_JSON, ProblemTypes.MALFORMED_FIELD),
+        assertEquals(List.of(ProblemTypes.VALIDATION, ProblemTypes.MALFORMED_JSON, ProblemTypes.MALFORMED_FIELD,
+                        ProblemTypes.UNKNOWN_FIELD),
                 typesOf(responses.getAPIResponse("400")));
     }
 
