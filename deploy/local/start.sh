@@ -6,6 +6,9 @@
 #
 # --example  also imports the example organisation into drivers-service once everything is ready
 # --rebuild  packages the project even if the packaged apps already exist
+#
+# TOPLINE_REPLICAS=2 runs two instances of each service (the second on each port + TOPLINE_REPLICA_PORT_STEP, 100);
+# they share the databases and the broker, as replicas do in production.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -44,10 +47,10 @@ running() { # name -> true when its recorded process is alive
   [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
 }
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-require_free_port() { # port, what, variable
+require_free_port() { # port, what, how to choose another port
   if port_in_use "$1"; then
     echo "Port $1 is already in use by another process, so $2 cannot start." >&2
-    echo "Stop that process, or choose another port with $3=<port>." >&2
+    echo "Stop that process, or choose $3." >&2
     exit 1
   fi
 }
@@ -73,7 +76,7 @@ if [ -n "${TOPLINE_PG_JDBC_BASE:-}" ]; then
 elif running postgres; then
   echo "PostgreSQL: already running (pid $(cat "$STATE_DIR/pids/postgres.pid"))"
 else
-  require_free_port "$PG_PORT" "PostgreSQL" TOPLINE_PG_PORT
+  require_free_port "$PG_PORT" "PostgreSQL" "another port with TOPLINE_PG_PORT=<port>"
   echo "PostgreSQL: starting on 127.0.0.1:$PG_PORT (data in $STATE_DIR/pgdata) ..."
   launch postgres java -Xmx128m -cp "$STACK_CP" io.topline.local.LocalPostgres "$STATE_DIR/pgdata" "$PG_PORT"
   wait_for_port "$PG_PORT" postgres 60
@@ -89,8 +92,8 @@ if [ -n "${TOPLINE_KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
 elif running kafka; then
   echo "Kafka: already running (pid $(cat "$STATE_DIR/pids/kafka.pid"))"
 else
-  require_free_port "$KAFKA_PORT" "Kafka" TOPLINE_KAFKA_PORT
-  require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller" TOPLINE_KAFKA_CONTROLLER_PORT
+  require_free_port "$KAFKA_PORT" "Kafka" "another port with TOPLINE_KAFKA_PORT=<port>"
+  require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller" "another port with TOPLINE_KAFKA_CONTROLLER_PORT=<port>"
   mkdir -p "$STATE_DIR/kafka"
   cat >"$STATE_DIR/kafka/server.properties" <<PROPS
 process.roles=broker,controller
@@ -142,14 +145,17 @@ if [ ! -f "$STATE_DIR/topics.done" ] || [ -n "${TOPLINE_KAFKA_BOOTSTRAP_SERVERS:
   [ -n "${TOPLINE_KAFKA_BOOTSTRAP_SERVERS:-}" ] || touch "$STATE_DIR/topics.done"
 fi
 
-# --- the services ----------------------------------------------------------------------------------------------
-start_service() { # name, port, port variable, database
-  local name="$1" port="$2" variable="$3" database="$4"
+# --- the services (each replica with its own port, log and pid file; all share the databases and the broker) -----
+case "$REPLICAS" in
+  ''|*[!0-9]*|0) echo "TOPLINE_REPLICAS must be a whole number of 1 or more, not '$REPLICAS'." >&2; exit 2 ;;
+esac
+start_service() { # service, replica name, port, how to choose another port, database
+  local service="$1" name="$2" port="$3" hint="$4" database="$5"
   if running "$name"; then
     echo "$name: already running (pid $(cat "$STATE_DIR/pids/$name.pid"))"
     return
   fi
-  require_free_port "$port" "$name" "$variable"
+  require_free_port "$port" "$name" "$hint"
   echo "$name: starting on port $port ..."
   launch "$name" env \
     QUARKUS_PROFILE="${QUARKUS_PROFILE:-local}" \
@@ -160,23 +166,49 @@ start_service() { # name, port, port variable, database
     TOPLINE_KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
     TOPLINE_JWT_PUBLIC_KEY_LOCATION="$JWT_PUBLIC_KEY" \
     TOPLINE_JWT_ISSUER="$JWT_ISSUER" \
-    java -Xmx${TOPLINE_SERVICE_XMX:-384m} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+    java -Xmx${TOPLINE_SERVICE_XMX:-384m} -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar"
 }
-start_service drivers-service "$DRIVERS_PORT" TOPLINE_DRIVERS_PORT topline_drivers
-start_service metrics-service "$METRICS_PORT" TOPLINE_METRICS_PORT topline_metrics
-start_service alerts-service "$ALERTS_PORT" TOPLINE_ALERTS_PORT topline_alerts
+service_port() { # service -> the first replica's port
+  case "$1" in
+    drivers-service) echo "$DRIVERS_PORT" ;;
+    metrics-service) echo "$METRICS_PORT" ;;
+    alerts-service) echo "$ALERTS_PORT" ;;
+  esac
+}
+port_variable() { # service -> the variable that sets its port
+  case "$1" in
+    drivers-service) echo TOPLINE_DRIVERS_PORT ;;
+    metrics-service) echo TOPLINE_METRICS_PORT ;;
+    alerts-service) echo TOPLINE_ALERTS_PORT ;;
+  esac
+}
+replica_port() { # service, replica number
+  echo $(( $(service_port "$1") + ($2 - 1) * REPLICA_PORT_STEP ))
+}
+for service in $SERVICES; do
+  for replica in $(seq 1 "$REPLICAS"); do
+    hint="another port with $(port_variable "$service")=<port>"
+    [ "$replica" -eq 1 ] || hint="another distance between replicas' ports with TOPLINE_REPLICA_PORT_STEP=<ports>"
+    start_service "$service" "$(replica_name "$service" "$replica")" "$(replica_port "$service" "$replica")" \
+      "$hint" "topline_${service%-service}"
+  done
+done
 
+# every instance starts at once, so more replicas on the same cores take longer to become ready
+READY_TIMEOUT="${TOPLINE_READY_TIMEOUT:-$((120 * REPLICAS))}"
 wait_ready() { # name, port
-  local deadline=$((SECONDS + 120))
+  local deadline=$((SECONDS + READY_TIMEOUT))
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/q/health/ready")" = "200" ]; do
     running "$1" || { echo "$1 stopped while starting; see $STATE_DIR/logs/$1.log" >&2; tail -n 30 "$STATE_DIR/logs/$1.log" >&2; exit 1; }
-    [ $SECONDS -lt $deadline ] || { echo "$1 was not ready within 120 s; see $STATE_DIR/logs/$1.log" >&2; exit 1; }
+    [ $SECONDS -lt $deadline ] || { echo "$1 was not ready within $READY_TIMEOUT s (TOPLINE_READY_TIMEOUT); see $STATE_DIR/logs/$1.log" >&2; exit 1; }
     sleep 0.5
   done
 }
-wait_ready drivers-service "$DRIVERS_PORT"
-wait_ready metrics-service "$METRICS_PORT"
-wait_ready alerts-service "$ALERTS_PORT"
+for service in $SERVICES; do
+  for replica in $(seq 1 "$REPLICAS"); do
+    wait_ready "$(replica_name "$service" "$replica")" "$(replica_port "$service" "$replica")"
+  done
+done
 
 # --- development tokens ----------------------------------------------------------------------------------------
 java -cp "$STACK_CP" io.topline.local.DevTokens "$ROOT/deploy/local/keys/dev-private-key.pem" "$JWT_ISSUER" "$STATE_DIR/tokens"
@@ -191,6 +223,13 @@ Topline is ready.
   drivers-service  http://127.0.0.1:$DRIVERS_PORT   (Swagger UI http://127.0.0.1:$DRIVERS_PORT/q/swagger-ui)
   metrics-service  http://127.0.0.1:$METRICS_PORT   (Swagger UI http://127.0.0.1:$METRICS_PORT/q/swagger-ui)
   alerts-service   http://127.0.0.1:$ALERTS_PORT   (Swagger UI http://127.0.0.1:$ALERTS_PORT/q/swagger-ui)
+INFO
+for replica in $(seq 2 "$REPLICAS"); do
+  for service in $SERVICES; do
+    printf '  %-16s http://127.0.0.1:%s\n' "$(replica_name "$service" "$replica")" "$(replica_port "$service" "$replica")"
+  done
+done
+cat <<INFO
   Kafka            $KAFKA_BOOTSTRAP
   PostgreSQL       ${PG_JDBC_BASE#jdbc:}  (user $DB_USER)
   Logs             $STATE_DIR/logs

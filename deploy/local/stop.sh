@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops everything deploy/local/start.sh started, by process id, services first. Data stays in .local/.
+# Stops everything deploy/local/start.sh started, by process id, services (every replica) first. Data stays in .local/.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -21,7 +21,13 @@ stop_process() { # name
   rm -f "$pidfile"
 }
 
-for name in alerts-service metrics-service drivers-service kafka postgres; do
+# every replica that has a pid file, whatever TOPLINE_REPLICAS says now
+for service in alerts-service metrics-service drivers-service; do
+  for pidfile in "$STATE_DIR/pids/$service".pid "$STATE_DIR/pids/$service"-[0-9]*.pid; do
+    [ -f "$pidfile" ] && stop_process "$(basename "$pidfile" .pid)"
+  done
+done
+for name in kafka postgres; do
   stop_process "$name"
 done
 

@@ -29,9 +29,14 @@ public final class AlertStreamClient implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> lines;
 
-    /** Opens the stream with the given query (such as {@code driver=service}) and waits until it is connected. */
+    /** Opens the suite's stream with the given query (such as {@code driver=service}) and waits until it is connected. */
     public AlertStreamClient(String query, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Suite.alertsUrl() + "/alerts/stream"
+        this(Suite.alertsUrl(), query, token);
+    }
+
+    /** Opens the stream of the alerts-service at {@code alertsUrl} (one replica) and waits until it is connected. */
+    public AlertStreamClient(String alertsUrl, String query, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(alertsUrl + "/alerts/stream"
                         + (query.isEmpty() ? "" : "?" + query)))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream")

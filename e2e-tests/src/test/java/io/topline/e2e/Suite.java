@@ -3,28 +3,15 @@ package io.topline.e2e;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** Starts the whole suite with the local stack's own start command, once per test run, on ports of its own. */
-// The suite runs from a fresh state folder under target/ (wiped before the first start, so a second run
-// does not count the first run's measurements again), so a developer's running stack and data are never touched.
-// It is stopped with the stop command when the JVM ends.
-//
-// The start and stop commands run from a snapshot of the packaged services and the local stack taken at the first
-// start (target/suite-apps): other people rebuild the services in the same working tree while tests run, and a
-// service restarted mid-story must not load jars that a concurrent package is rewriting (seen: a restarted
-// metrics-service hung in class loading for minutes).
+// The suite is one LocalStack (one replica of each service, state in target/suite), started fresh at the first test
+// that needs it and stopped with the stop command when the JVM ends. Tests that need another shape (more replicas)
+// start a LocalStack of their own on other ports, with the same settings.
 public final class Suite implements BeforeAllCallback {
 
     public static final int POSTGRES_PORT = 25432;
@@ -36,8 +23,9 @@ public final class Suite implements BeforeAllCallback {
     private static final Object LOCK = new Object();
     private static volatile boolean started;
 
-    /** Extra settings the suite's services run with, as environment variables (see {@link #settings()}). */
-    private static final Map<String, String> SERVICE_SETTINGS = new LinkedHashMap<>(settings());
+    private static final LocalStack STACK = new LocalStack(
+            Path.of(System.getProperty("topline.e2e.state", root().resolve("e2e-tests/target/suite").toString())),
+            new LocalStack.Ports(POSTGRES_PORT, KAFKA_PORT, DRIVERS_PORT, METRICS_PORT, ALERTS_PORT), 1, settings());
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -48,12 +36,9 @@ public final class Suite implements BeforeAllCallback {
     public static void ensureStarted() throws IOException, InterruptedException {
         synchronized (LOCK) {
             if (!started) {
-                // a JVM that died without its shutdown hook may have left the suite running on our ports
-                stop();
-                deleteState();
-                snapshotApps();
-                Runtime.getRuntime().addShutdownHook(new Thread(Suite::stop, "suite-stop"));
-                start();
+                // startFresh first stops what a JVM that died without its shutdown hook may have left on our ports
+                Runtime.getRuntime().addShutdownHook(new Thread(STACK::stop, "suite-stop"));
+                STACK.startFresh();
                 started = true;
             }
         }
@@ -62,8 +47,9 @@ public final class Suite implements BeforeAllCallback {
     /**
      * What the story needs from the services beyond their local profile: alerts fire as soon as a final evaluation is
      * red (settle time 0), periods close within seconds rather than a minute, and webhook retries come quickly.
+     * The system property {@code topline.e2e.settings} (name=value,...) adds or overrides settings.
      */
-    private static Map<String, String> settings() {
+    public static Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("TOPLINE_ALERTS_SETTLE_TIME", "0s");
         settings.put("TOPLINE_EVALUATION_CLOSE_INTERVAL", "5s");
@@ -86,166 +72,52 @@ public final class Suite implements BeforeAllCallback {
 
     /** The copy of the packaged services and the local stack that the suite runs from. */
     public static Path appsDir() {
-        return stateDir().resolveSibling(stateDir().getFileName() + "-apps");
+        return STACK.appsDir();
     }
 
     /** Where the suite keeps its data, logs, process ids and tokens. */
     public static Path stateDir() {
-        return Path.of(System.getProperty("topline.e2e.state", root().resolve("e2e-tests/target/suite").toString()));
+        return STACK.stateDir();
     }
 
     public static String kafkaBootstrap() {
-        return "127.0.0.1:" + KAFKA_PORT;
+        return STACK.kafkaBootstrap();
     }
 
     public static String driversUrl() {
-        return "http://127.0.0.1:" + DRIVERS_PORT;
+        return STACK.url("drivers-service", 1);
     }
 
     public static String metricsUrl() {
-        return "http://127.0.0.1:" + METRICS_PORT;
+        return STACK.url("metrics-service", 1);
     }
 
     public static String alertsUrl() {
-        return "http://127.0.0.1:" + ALERTS_PORT;
+        return STACK.url("alerts-service", 1);
     }
 
     /** A development token the suite's start command printed for {@code role}. */
     public static String token(String role) {
-        try {
-            return Files.readString(stateDir().resolve("tokens").resolve(role + ".jwt")).trim();
-        } catch (IOException e) {
-            throw new IllegalStateException("No token for " + role + ": did the suite start?", e);
-        }
+        return STACK.token(role);
     }
 
     /** The process id of one of the suite's processes (a service name, {@code kafka} or {@code postgres}). */
     public static long pid(String name) {
-        try {
-            return Long.parseLong(Files.readString(stateDir().resolve("pids").resolve(name + ".pid")).trim());
-        } catch (IOException e) {
-            throw new IllegalStateException("No process id for " + name, e);
-        }
+        return STACK.pid(name);
     }
 
     /** Sends SIGKILL to one of the suite's processes and waits until it is gone. */
     public static void kill(String name) throws IOException, InterruptedException {
-        long pid = pid(name);
-        Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start();
-        if (kill.waitFor() != 0) {
-            throw new IllegalStateException("kill -9 " + pid + " (" + name + ") failed");
-        }
-        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        STACK.kill(name);
     }
 
     /** Runs the start command again: it starts whatever is not running (after a kill) and waits until all are ready. */
     public static void start() throws IOException, InterruptedException {
-        run("deploy/local/start.sh");
+        STACK.start();
     }
 
     /** Runs the stop command. */
     public static void stop() {
-        try {
-            run("deploy/local/stop.sh");
-        } catch (Exception e) {
-            System.err.println("Could not stop the suite: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Copies what start.sh runs (its scripts and keys, the stack's launcher jar and classpath, each packaged service)
-     * into {@link #appsDir()}; copies again when a source file changed while copying.
-     */
-    private static void snapshotApps() throws IOException {
-        List<String> paths = List.of("deploy/local/start.sh", "deploy/local/stop.sh", "deploy/local/env.sh",
-                "deploy/local/load-example.sh", "deploy/local/keys", "deploy/local/target/topline-local-stack.jar",
-                "deploy/local/target/classpath.txt", "drivers-service/target/quarkus-app",
-                "metrics-service/target/quarkus-app", "alerts-service/target/quarkus-app");
-        for (String path : paths) {
-            if (!Files.exists(root().resolve(path))) {
-                throw new IllegalStateException(root().resolve(path) + " is missing: package the project first "
-                        + "(./mvnw package -DskipTests)");
-            }
-        }
-        for (int attempt = 0; attempt < 3; attempt++) {
-            deleteTree(appsDir());
-            long started = System.currentTimeMillis();
-            for (String path : paths) {
-                copyTree(root().resolve(path), appsDir().resolve(path));
-            }
-            if (newestChange(paths) < started) {
-                return;
-            }
-        }
-        throw new IllegalStateException("The packaged services kept changing while being copied (a build is running)");
-    }
-
-    private static long newestChange(List<String> paths) throws IOException {
-        long newest = 0;
-        for (String path : paths) {
-            try (Stream<Path> files = Files.walk(root().resolve(path))) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
-                }
-            }
-        }
-        return newest;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static void deleteState() throws IOException {
-        deleteTree(stateDir());
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
-    private static void run(String script) throws IOException, InterruptedException {
-        Path home = Files.exists(appsDir().resolve(script)) ? appsDir() : root();
-        List<String> command = new ArrayList<>(List.of("bash", home.resolve(script).toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).inheritIO();
-        Map<String, String> env = builder.environment();
-        env.put("TOPLINE_LOCAL_DIR", stateDir().toString());
-        env.put("TOPLINE_PG_PORT", String.valueOf(POSTGRES_PORT));
-        env.put("TOPLINE_KAFKA_PORT", String.valueOf(KAFKA_PORT));
-        env.put("TOPLINE_KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_PORT + 1));
-        env.put("TOPLINE_DRIVERS_PORT", String.valueOf(DRIVERS_PORT));
-        env.put("TOPLINE_METRICS_PORT", String.valueOf(METRICS_PORT));
-        env.put("TOPLINE_ALERTS_PORT", String.valueOf(ALERTS_PORT));
-        env.putAll(SERVICE_SETTINGS);
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(script + " did not finish within 5 minutes; see " + stateDir() + File.separator + "logs");
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(script + " failed with exit code " + process.exitValue() + "; see "
-                    + stateDir() + File.separator + "logs");
-        }
+        STACK.stop();
     }
 }
