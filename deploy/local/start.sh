@@ -160,6 +160,7 @@ start_service() { # name, port, port variable, database
     TOPLINE_KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
     TOPLINE_JWT_PUBLIC_KEY_LOCATION="$JWT_PUBLIC_KEY" \
     TOPLINE_JWT_ISSUER="$JWT_ISSUER" \
+    TOPLINE_JWT_AUDIENCE="$JWT_AUDIENCE" \
     java -Xmx${TOPLINE_SERVICE_XMX:-384m} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
 }
 start_service drivers-service "$DRIVERS_PORT" TOPLINE_DRIVERS_PORT topline_drivers
@@ -179,7 +180,7 @@ wait_ready metrics-service "$METRICS_PORT"
 wait_ready alerts-service "$ALERTS_PORT"
 
 # --- development tokens ----------------------------------------------------------------------------------------
-java -cp "$STACK_CP" io.topline.local.DevTokens "$ROOT/deploy/local/keys/dev-private-key.pem" "$JWT_ISSUER" "$STATE_DIR/tokens"
+java -cp "$STACK_CP" io.topline.local.DevTokens "$ROOT/deploy/local/keys/dev-private-key.pem" "$JWT_ISSUER" "$STATE_DIR/tokens" "$JWT_AUDIENCE"
 
 if $LOAD_EXAMPLE; then
   "$ROOT/deploy/local/load-example.sh"
