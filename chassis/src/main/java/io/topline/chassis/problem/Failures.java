@@ -2,6 +2,8 @@ package io.topline.chassis.problem;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -37,10 +39,23 @@ public final class Failures {
     private Failures() {
     }
 
-    /** The kind of {@code failure}, judged by the first cause in its chain that says anything about the database. */
+    /**
+     * The kind of {@code failure}, judged by the first cause in its chain that says anything about the database. The
+     * suppressed exceptions count too: a failed commit is a RollbackException whose database error is suppressed.
+     */
     public static Kind classify(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        return classify(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static Kind classify(Throwable failure, Set<Throwable> seen) {
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             Kind kind = kindOf(cause);
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (kind != Kind.UNEXPECTED) {
+                    break;
+                }
+                kind = classify(suppressed, seen);
+            }
             if (kind != Kind.UNEXPECTED) {
                 return kind;
             }

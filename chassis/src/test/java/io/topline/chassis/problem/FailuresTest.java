@@ -24,6 +24,12 @@ class FailuresTest {
                 new JDBCConnectionException("Unable to acquire JDBC Connection", new SQLException(new ConnectException())))));
         assertEquals(Failures.Kind.DATABASE_UNAVAILABLE, Failures.classify(
                 new SQLException("Acquisition timeout while waiting for new connection")));
+        // a failed commit: the transaction manager suppresses the driver's error under its RollbackException
+        Exception commit = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new IllegalStateException("Error trying to transactionCommit local transaction",
+                new SQLException("terminating connection due to administrator command", "57P01"));
+        commit.addSuppressed(xa);
+        assertEquals(Failures.Kind.DATABASE_UNAVAILABLE, Failures.classify(new RuntimeException(commit)));
     }
 
     @Test
