@@ -22,3 +22,4 @@ SERVICES="drivers-service metrics-service alerts-service"
 replica_name() { # service, replica number -> the first replica keeps the service's name, replica n is <service>-n
   if [ "$2" -eq 1 ]; then echo "$1"; else echo "$1-$2"; fi
 }
+JWT_AUDIENCE="${TOPLINE_JWT_AUDIENCE:-https://topline.local/api}"

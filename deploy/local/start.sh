@@ -166,6 +166,7 @@ start_service() { # service, replica name, port, how to choose another port, dat
     TOPLINE_KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
     TOPLINE_JWT_PUBLIC_KEY_LOCATION="$JWT_PUBLIC_KEY" \
     TOPLINE_JWT_ISSUER="$JWT_ISSUER" \
+    TOPLINE_JWT_AUDIENCE="$JWT_AUDIENCE" \
     java -Xmx${TOPLINE_SERVICE_XMX:-384m} -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar"
 }
 service_port() { # service -> the first replica's port
@@ -211,7 +212,7 @@ for service in $SERVICES; do
 done
 
 # --- development tokens ----------------------------------------------------------------------------------------
-java -cp "$STACK_CP" io.topline.local.DevTokens "$ROOT/deploy/local/keys/dev-private-key.pem" "$JWT_ISSUER" "$STATE_DIR/tokens"
+java -cp "$STACK_CP" io.topline.local.DevTokens "$ROOT/deploy/local/keys/dev-private-key.pem" "$JWT_ISSUER" "$STATE_DIR/tokens" "$JWT_AUDIENCE"
 
 if $LOAD_EXAMPLE; then
   "$ROOT/deploy/local/load-example.sh"

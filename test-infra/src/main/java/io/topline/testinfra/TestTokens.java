@@ -3,6 +3,7 @@ package io.topline.testinfra;
 import io.smallrye.jwt.build.Jwt;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,6 +12,9 @@ public final class TestTokens {
 
     /** The issuer the services' test configuration expects. */
     public static final String ISSUER = "https://topline.test/issuer";
+
+    /** The audience the services' test configuration expects ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "https://topline.test/api";
 
     // The role names for the tests (e2e-tests included). They cannot refer to io.topline.chassis.security.Roles:
     // the chassis's own tests depend on this module, so the dependency would be a cycle. The chassis's RolesTest
@@ -35,10 +39,27 @@ public final class TestTokens {
     /** A token for {@code user} holding the given roles. */
     public static String token(String user, String... roles) {
         return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .upn(user)
                 .subject(user)
                 .groups(Set.of(roles))
                 .expiresIn(Duration.ofHours(1))
+                .jws()
+                .sign(PRIVATE_KEY);
+    }
+
+    /**
+     * A token holding only {@code role} for another {@code audience}, issued at {@code issuedAt}: for the tests of
+     * the services' token rules (a wrong audience, a token from the future).
+     */
+    public static String forRole(String role, String audience, Instant issuedAt) {
+        return Jwt.issuer(ISSUER)
+                .audience(audience)
+                .upn(userOf(role))
+                .subject(userOf(role))
+                .groups(Set.of(role))
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt.plus(Duration.ofHours(1)))
                 .jws()
                 .sign(PRIVATE_KEY);
     }

@@ -5,10 +5,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Starts a real PostgreSQL and a real single-node KRaft Kafka broker for a module's tests.
@@ -25,6 +30,8 @@ public class ToplineInfrastructure implements QuarkusTestResourceLifecycleManage
     private static volatile EmbeddedPostgres postgres;
     private static volatile String bootstrapServers;
     private static volatile String jdbcUrl;
+    private static volatile Path postgresData;
+    private static volatile int postgresPort;
 
     @Override
     public Map<String, String> start() {
@@ -45,7 +52,10 @@ public class ToplineInfrastructure implements QuarkusTestResourceLifecycleManage
             return;
         }
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            // a data directory of our own that outlives a stop, so that a test can restart the server on it
+            postgresData = Files.createTempDirectory("topline-test-pg");
+            postgres = EmbeddedPostgres.builder().setDataDirectory(postgresData).setCleanDataDirectory(false).start();
+            postgresPort = postgres.getPort();
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE " + DATABASE);
@@ -94,9 +104,61 @@ public class ToplineInfrastructure implements QuarkusTestResourceLifecycleManage
         return jdbcUrl;
     }
 
+    /**
+     * Stops the embedded PostgreSQL with a fast shutdown (every session is ended with 57P01 admin_shutdown, as in a
+     * production restart), for tests of a database outage; {@link #startPostgres()} brings it back with its data.
+     */
+    public static synchronized void stopPostgres() {
+        requireEmbeddedPostgres();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not stop the embedded PostgreSQL", e);
+            } finally {
+                postgres = null;
+            }
+        }
+    }
+
+    /** Starts the embedded PostgreSQL stopped by {@link #stopPostgres()} again, on the same port and data. */
+    public static synchronized void startPostgres() {
+        requireEmbeddedPostgres();
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().setDataDirectory(postgresData).setCleanDataDirectory(false)
+                        .setPort(postgresPort).start();
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not restart the embedded PostgreSQL", e);
+            }
+        }
+    }
+
+    /** Whether the tests run on the embedded PostgreSQL (which they may stop), not on one named by the environment. */
+    public static boolean embeddedPostgres() {
+        return postgresData != null;
+    }
+
+    private static void requireEmbeddedPostgres() {
+        if (!embeddedPostgres()) {
+            throw new IllegalStateException("Only the embedded PostgreSQL can be stopped and restarted by a test");
+        }
+    }
+
     /** The running broker, for tests that must stop and restart it. */
     public static KafkaClusterTestKit kafka() {
         return kafka;
+    }
+
+    private static void deleteDataDirectory() {
+        if (postgresData == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(postgresData)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind costs disk, not correctness
+        }
     }
 
     @Override
@@ -118,6 +180,7 @@ public class ToplineInfrastructure implements QuarkusTestResourceLifecycleManage
             // same as above: the embedded data directory is thrown away
         } finally {
             postgres = null;
+            deleteDataDirectory();
         }
     }
 }

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -162,30 +161,35 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /**
+     * Anything no other mapper took: a database that is unavailable or busy is 503 with {@code Retry-After} (nothing
+     * was written, the client may retry), a lost uniqueness race 409, and only a defect 500 (see {@link Failures}).
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        if (isUniquenessRace(e)) {
-            // a concurrent request created the same thing between our check and our commit
-            return respond(409, "conflict", "Conflict", "A concurrent request changed the same data first; read the "
-                    + "current state and retry", request, null);
+        switch (Failures.classify(e)) {
+            case UNIQUENESS_RACE:
+                // a concurrent request created the same thing between our check and our commit
+                return respond(409, "conflict", "Conflict", "A concurrent request changed the same data first; read the "
+                        + "current state and retry", request, null);
+            case DATABASE_UNAVAILABLE:
+            case DATABASE_BUSY:
+                LOG.warnf("Database unavailable or busy on %s %s: %s", request.method(), request.path(), e);
+                return problem(503, "unavailable", "Service unavailable", "The database could not serve the request "
+                        + "now; nothing acknowledged was lost, retry after " + Failures.RETRY_AFTER_SECONDS + " s",
+                        request, null)
+                        .header(HttpHeaders.RETRY_AFTER, Failures.RETRY_AFTER_SECONDS)
+                        .build();
+            default:
+                LOG.error("Unexpected failure on " + request.method() + " " + request.path(), e);
+                return respond(500, "internal", "Internal error", "The service could not complete the request", request,
+                        null);
         }
-        LOG.error("Unexpected failure on " + request.method() + " " + request.path(), e);
-        return respond(500, "internal", "Internal error", "The service could not complete the request", request, null);
     }
 
     /** Whether a unique constraint of the database refused the write, however deep the transaction wrapped it. */
     static boolean isUniquenessRace(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            // named in full: jakarta.validation has a class of the same name
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && "23505".equals(violation.getSQLState())) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Failures.classify(e) == Failures.Kind.UNIQUENESS_RACE;
     }
 
     private static Response unauthenticated(HttpServerRequest request) {

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Prints one development token per role, signed with the local key pair that only the local configuration trusts.
  *
- * <p>Arguments: private key file, issuer, output directory (one {@code <role>.jwt} file per role).
+ * <p>Arguments: private key file, issuer, output directory (one {@code <role>.jwt} file per role), audience.
  */
 public final class DevTokens {
 
@@ -34,9 +34,11 @@ public final class DevTokens {
         PrivateKey privateKey = KeyUtils.decodePrivateKey(Files.readString(Path.of(args[0])));
         String issuer = args[1];
         Path output = Path.of(args[2]);
+        String audience = args[3];
         Files.createDirectories(output);
         for (Map.Entry<String, String> entry : USERS.entrySet()) {
             String token = Jwt.issuer(issuer)
+                    .audience(audience)
                     .upn(entry.getValue())
                     .subject(entry.getValue())
                     .groups(Set.of(entry.getKey()))

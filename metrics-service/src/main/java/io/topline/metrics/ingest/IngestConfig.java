@@ -30,13 +30,9 @@ public interface IngestConfig {
     @WithDefault("12")
     int maxScale();
 
-    /** How long an Idempotency-Key and its response are kept. */
+    /** How long an Idempotency-Key and its response are kept (then replaced by a new request, and purged). */
     @WithDefault("24h")
     Duration idempotencyRetention();
-
-    /** After this long an Idempotency-Key still in flight counts as abandoned (its request died) and may be retried. */
-    @WithDefault("2m")
-    Duration idempotencyAbandonedAfter();
 
     /**
      * Most single POSTs that share one transaction and commit (group commit); more waiting requests go in the next

@@ -52,7 +52,8 @@ class VerifiedTokenCacheTest {
 
     @Test
     void shouldVerifyATokenAgainOnceItExpired() throws Exception {
-        String token = Jwt.issuer(TestTokens.ISSUER).upn("short-lived").groups(Set.of(TestTokens.INGEST))
+        String token = Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).upn("short-lived")
+                .groups(Set.of(TestTokens.INGEST))
                 .expiresIn(Duration.ofSeconds(2)).jws().sign("topline-test-keys/private-key.pem");
         JsonWebToken first = parser.parse(token);
         assertSame(first, parser.parse(token));
