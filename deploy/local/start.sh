@@ -137,11 +137,12 @@ if [ ! -f "$STATE_DIR/topics.done" ] || [ -n "${TOPLINE_KAFKA_BOOTSTRAP_SERVERS:
   create_topic topline.actuals --config cleanup.policy=compact
   create_topic topline.measurements
   create_topic topline.alerts
-  # dead-letter topics: records a consumer could not apply, with the reason in their headers
-  create_topic topline.measurements.dlq
-  create_topic topline.definitions.metrics-service.dlq
-  create_topic topline.definitions.alerts-service.dlq
-  create_topic topline.actuals.alerts-service.dlq
+  # dead-letter topics: records a consumer could not apply, with the reason in their headers, kept 30 days so that
+  # they can be re-driven after the cause is fixed (docs/events.md)
+  create_topic topline.measurements.dlq --config retention.ms=2592000000
+  create_topic topline.definitions.metrics-service.dlq --config retention.ms=2592000000
+  create_topic topline.definitions.alerts-service.dlq --config retention.ms=2592000000
+  create_topic topline.actuals.alerts-service.dlq --config retention.ms=2592000000
   [ -n "${TOPLINE_KAFKA_BOOTSTRAP_SERVERS:-}" ] || touch "$STATE_DIR/topics.done"
 fi
 

@@ -4,25 +4,54 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.topline.testinfra.ToplineInfrastructure;
+import kafka.server.BrokerServer;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class HealthTest {
 
     @Test
-    void shouldBeReadyWithDatabaseAndKafkaUp() {
+    void shouldBeReadyOnTheDatabaseAloneAndReportTheBrokerInThePipelineGroup() {
         given().when().get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"))
                 .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("UP"));
+                .body("checks.name", not(hasItem("Kafka connection health check")));
+        awaitPipeline(200, "UP");
+        given().when().get("/q/health/group/pipeline").then()
+                .body("checks.name", hasItems("Kafka broker", "Outbox backlog", "Consumer lag", "Dead letters",
+                        "Outbox relay"));
+    }
+
+    @Test
+    void shouldStayReadyWhileTheBrokerIsDownWithThePipelineGroupDown() throws Exception {
+        awaitPipeline(200, "UP");
+        BrokerServer broker = ToplineInfrastructure.kafka().brokers().values().iterator().next();
+        broker.shutdown();
+        broker.awaitShutdown();
+        try {
+            awaitPipeline(503, "DOWN");
+            given().when().get("/q/health/group/pipeline").then()
+                    .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("DOWN"));
+            given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        } finally {
+            broker.startup();
+            ToplineInfrastructure.kafka().waitForReadyBrokers();
+        }
+        awaitPipeline(200, "UP");
     }
 
     @Test
@@ -41,6 +70,15 @@ class HealthTest {
     @Test
     void shouldServeOpenApiAndMetrics() {
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Topline drivers-service"));
-        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("topline_outbox_backlog_events"))
+                .body(containsString("topline_outbox_oldest_age_seconds"))
+                .body(containsString("topline_outbox_relay_alive"))
+                .body(containsString("topline_kafka_reachable"));
+    }
+
+    private static void awaitPipeline(int status, String health) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/group/pipeline")
+                .then().statusCode(status).body("status", equalTo(health)));
     }
 }

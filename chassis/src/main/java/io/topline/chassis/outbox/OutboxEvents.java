@@ -4,7 +4,9 @@ import io.topline.chassis.db.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Pending outbox events, oldest first, and the lock that lets one relay at a time publish them. */
 @ApplicationScoped
@@ -30,6 +32,18 @@ public class OutboxEvents {
         return entityManager.createQuery("from OutboxEvent order by id", OutboxEvent.class)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** How many events wait, and when the oldest of them happened (empty when none waits): the relay's backlog. */
+    public Backlog backlog() {
+        Object[] row = (Object[]) entityManager
+                .createQuery("select count(e), min(e.occurredAt) from OutboxEvent e")
+                .getSingleResult();
+        return new Backlog(((Number) row[0]).longValue(), Optional.ofNullable((Instant) row[1]));
+    }
+
+    /** The events waiting for the relay: their number and the time of the oldest. */
+    public record Backlog(long events, Optional<Instant> oldest) {
     }
 
     /** Deletes by id, not by range: a row with a lower id may commit after a round read the table. */
