@@ -3,6 +3,7 @@ package io.topline.alerts.alert;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.topline.alerts.stream.AlertStream;
+import io.topline.alerts.stream.StreamEvent;
 import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageParams;
 import io.topline.chassis.page.Paging;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** Alerts: the filtered list, one alert with its history, acknowledge, resolve, and the live stream. */
 @Path("/alerts")
@@ -79,24 +82,41 @@ public class AlertResource {
         return AlertResponse.of(alerts.resolve(Params.uuid(id, "Alert"), person(), request.comment()));
     }
 
-    /** Server-sent events of alert transitions from now on, filtered like the list; a comment keeps idle ones open. */
+    /**
+     * Server-sent events of alert transitions from now on, filtered like the list, each with its CloudEvent id as
+     * {@code id}; a client reconnecting with {@code Last-Event-ID} is first sent what it missed (or a {@code reset}
+     * event when that id is no longer kept), and a comment keeps idle streams open.
+     */
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN, Roles.ONCALL})
+    @SuppressWarnings("java:S107")
     public Multi<OutboundSseEvent> stream(@QueryParam("state") String state, @QueryParam("kind") String kind,
                                           @QueryParam("driver") String driver, @QueryParam("function") String function,
                                           @QueryParam("measure") String measure,
                                           @QueryParam("severity") String severity,
-                                          @QueryParam("period") String period, @Context Sse sse) {
+                                          @QueryParam("period") String period,
+                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         AlertFilter filter = filter(state, kind, driver, function, measure, severity, period);
-        Multi<OutboundSseEvent> events = stream.transitions()
-                .filter(t -> filter.matches(t.data()))
-                .map(t -> sse.newEventBuilder().id(t.eventId()).name(t.type())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(AlertEventData.class, t.data()).build());
+        OutboundSseEvent end = sse.newEventBuilder().comment("end").build();
+        Multi<OutboundSseEvent> events = stream.subscribe(lastEventId)
+                .filter(e -> e.isSignal() || filter.matches(e.data()))
+                .map(e -> sseEvent(sse, e))
+                .onCompletion().continueWith(end);
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(15))
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(events, keepAlive);
+        // the response ends when the events end (a client dropped for falling behind), not only when the client leaves
+        return Multi.createBy().merging().streams(events, keepAlive).select().first(event -> event != end);
+    }
+
+    private static OutboundSseEvent sseEvent(Sse sse, StreamEvent event) {
+        OutboundSseEvent.Builder builder = sse.newEventBuilder().name(event.type())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE);
+        if (event.isSignal()) {
+            return builder.data(Map.class, event.signal()).build();
+        }
+        return builder.id(event.id()).data(AlertEventData.class, event.data()).build();
     }
 
     private String person() {
