@@ -107,8 +107,24 @@ public final class TestData {
     /** Publishes a period actual, as metrics-service does whenever a period's measurements change. */
     public static void publishActual(String measure, Cadence cadence, String aggregation, String period, String value,
                                      long revision) {
-        Period parsed = Period.parse(cadence, period);
         BigDecimal amount = new BigDecimal(value);
+        // consistent aggregates: the consumer computes the value from them with the measure's aggregation
+        long count = "COUNT".equals(aggregation) ? amount.longValueExact() : revision;
+        publishActual(measure, cadence, aggregation, period, revision,
+                new Figures(amount, count, "AVERAGE".equals(aggregation) ? amount.multiply(BigDecimal.valueOf(count))
+                        : amount, amount, amount, amount),
+                Instant.now());
+    }
+
+    /** The aggregates an actual event carries: its value under the published aggregation and what any other needs. */
+    public record Figures(BigDecimal value, long count, BigDecimal sum, BigDecimal min, BigDecimal max,
+                          BigDecimal last) {
+    }
+
+    /** Publishes a period actual with all its aggregates, last updated by metrics-service at {@code updatedAt}. */
+    public static void publishActual(String measure, Cadence cadence, String aggregation, String period, long revision,
+                                     Figures figures, Instant updatedAt) {
+        Period parsed = Period.parse(cadence, period);
         ObjectNode data = JSON.createObjectNode();
         data.put("measure", measure);
         data.put("period", period);
@@ -116,17 +132,32 @@ public final class TestData {
         data.put("periodStart", parsed.start(ZoneOffset.UTC).toString());
         data.put("periodEnd", parsed.end(ZoneOffset.UTC).toString());
         data.put("aggregation", aggregation);
-        data.put("value", amount);
-        data.put("count", revision);
-        data.put("sum", amount);
-        data.put("min", amount);
-        data.put("max", amount);
-        data.put("last", amount);
+        data.put("value", figures.value());
+        data.put("count", figures.count());
+        data.put("sum", figures.sum());
+        data.put("min", figures.min());
+        data.put("max", figures.max());
+        data.put("last", figures.last());
         data.put("lastOccurredAt", parsed.start(ZoneOffset.UTC).plusSeconds(3600).toString());
         data.put("revision", revision);
-        data.put("updatedAt", Instant.now().toString());
-        publish("topline.actuals", measure, "topline.actual.updated", "/topline/metrics-service",
+        data.put("updatedAt", updatedAt.toString());
+        publish("topline.actuals", measure + ":" + period, "topline.actual.updated", "/topline/metrics-service",
                 measure + ":" + period, data);
+    }
+
+    /**
+     * Publishes a {@code topline.alert.fired} event of {@code measure} straight to topline.alerts, as another replica
+     * of alerts-service would, and returns its CloudEvent id.
+     */
+    public static String publishAlertFromAnotherReplica(String measure, String period) {
+        ObjectNode data = ((ObjectNode) EventContracts.example("topline.alert.fired").get("data")).deepCopy();
+        String dedupKey = measure + ":" + period + ":MISSED";
+        data.put("alertId", UUID.randomUUID().toString());
+        data.put("dedupKey", dedupKey);
+        data.put("period", period);
+        ((ObjectNode) data.get("measure")).put("key", measure);
+        ((ObjectNode) data.get("labels")).put("measure", measure);
+        return publish("topline.alerts", measure, "topline.alert.fired", "/topline/alerts-service", dedupKey, data);
     }
 
     /**
@@ -139,11 +170,12 @@ public final class TestData {
         publishActual(key, Cadence.MONTHLY, "LAST", "2026-10", value, 1);
     }
 
-    private static synchronized void publish(String topic, String key, String type, String source, String subject,
-                                             ObjectNode data) {
+    private static synchronized String publish(String topic, String key, String type, String source, String subject,
+                                               ObjectNode data) {
+        String id = UUID.randomUUID().toString();
         ObjectNode event = JSON.createObjectNode();
         event.put("specversion", "1.0");
-        event.put("id", UUID.randomUUID().toString());
+        event.put("id", id);
         event.put("source", source);
         event.put("type", type);
         event.put("time", Instant.now().toString());
@@ -158,6 +190,7 @@ public final class TestData {
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish " + type, e);
         }
+        return id;
     }
 
     /** Publishes a record as it is, for tests of records that break the contract. */

@@ -3,6 +3,7 @@ package io.topline.alerts.alert;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.topline.alerts.stream.AlertStream;
+import io.topline.alerts.stream.StreamEvent;
 import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageParams;
 import io.topline.chassis.page.Paging;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** Alerts: the filtered list, one alert with its history, acknowledge, resolve, and the live stream. */
 @Path("/alerts")
@@ -146,13 +149,20 @@ public class AlertResource {
         return AlertResponse.of(alerts.resolve(Params.uuid(id, "Alert"), person(), request.comment()));
     }
 
-    /** Server-sent events of alert transitions from now on, filtered like the list; a comment keeps idle ones open. */
+    /**
+     * Server-sent events of alert transitions from now on, filtered like the list, each with its CloudEvent id as
+     * {@code id}; a client reconnecting with {@code Last-Event-ID} is first sent what it missed (or a {@code reset}
+     * event when that id is no longer kept), and a comment keeps idle streams open.
+     */
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN, Roles.ONCALL})
     @Operation(operationId = "streamAlerts", summary = "Stream alert transitions", description = "Server-sent events "
-            + "of every alert transition committed from now on that matches the filters (the same as the list's). "
+            + "of every alert transition published from now on, by any replica, that matches the filters (the same as "
+            + "the list's). A client that reconnects with Last-Event-ID gets the matching events it missed first, from "
+            + "a bounded window (topline.stream.window-size, window-age); an id no longer in the window gives an event "
+            + "named reset first. A client that falls too far behind gets an event named dropped and the stream ends. "
             + "Each event has the CloudEvent's id as its id, its type (topline.alert.fired, topline.alert.acknowledged, "
             + "topline.alert.resolved) as its name, and the event's data (AlertEventData) as JSON data; a keep-alive "
             + "comment every 15 seconds keeps idle connections open.")
@@ -176,15 +186,29 @@ public class AlertResource {
                                                   schema = @Schema(implementation = Severity.class))
                                           @QueryParam("severity") String severity,
                                           @Parameter(description = PERIOD, example = "2026-11")
-                                          @QueryParam("period") String period, @Context Sse sse) {
+                                          @QueryParam("period") String period,
+                                          @Parameter(description = "The id of the last event the client received, to "
+                                                  + "resume after it", example = "3f0e8b9c-1d2a-4c5b-9e7f-6a8b0c1d2e3f")
+                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         AlertFilter filter = filter(state, kind, driver, function, measure, severity, period);
-        Multi<OutboundSseEvent> events = stream.transitions()
-                .filter(t -> filter.matches(t.data()))
-                .map(t -> sse.newEventBuilder().id(t.eventId()).name(t.type())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(AlertEventData.class, t.data()).build());
+        OutboundSseEvent end = sse.newEventBuilder().comment("end").build();
+        Multi<OutboundSseEvent> events = stream.subscribe(lastEventId)
+                .filter(e -> e.isSignal() || filter.matches(e.data()))
+                .map(e -> sseEvent(sse, e))
+                .onCompletion().continueWith(end);
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(15))
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(events, keepAlive);
+        // the response ends when the events end (a client dropped for falling behind), not only when the client leaves
+        return Multi.createBy().merging().streams(events, keepAlive).select().first(event -> event != end);
+    }
+
+    private static OutboundSseEvent sseEvent(Sse sse, StreamEvent event) {
+        OutboundSseEvent.Builder builder = sse.newEventBuilder().name(event.type())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE);
+        if (event.isSignal()) {
+            return builder.data(Map.class, event.signal()).build();
+        }
+        return builder.id(event.id()).data(AlertEventData.class, event.data()).build();
     }
 
     private String person() {

@@ -12,7 +12,6 @@ import io.topline.chassis.outbox.Outbox;
 import io.topline.chassis.outbox.OutboxEvent;
 import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -40,13 +39,12 @@ public class AlertService {
     private final SettleTimes settleTimes;
     private final Outbox outbox;
     private final DeliveryService deliveries;
-    private final Event<AlertTransitioned> transitioned;
     private final Clock clock;
 
     @SuppressWarnings("java:S107")
     public AlertService(AlertRepository alerts, PendingConditionRepository conditions, CatalogDriverRepository drivers,
                         CatalogMeasureRepository measures, SettleTimes settleTimes, Outbox outbox,
-                        DeliveryService deliveries, Event<AlertTransitioned> transitioned, Clock clock) {
+                        DeliveryService deliveries, Clock clock) {
         this.alerts = alerts;
         this.conditions = conditions;
         this.drivers = drivers;
@@ -54,7 +52,6 @@ public class AlertService {
         this.settleTimes = settleTimes;
         this.outbox = outbox;
         this.deliveries = deliveries;
-        this.transitioned = transitioned;
         this.clock = clock;
     }
 
@@ -205,7 +202,6 @@ public class AlertService {
         String type = AlertEventData.typeOf(alert.state());
         OutboxEvent event = outbox.append(type, alert.measureKey(), alert.dedupKey(), data, transition.at());
         deliveries.schedule(event.eventId().toString(), type, transition.at(), data);
-        transitioned.fire(new AlertTransitioned(event.eventId().toString(), type, data));
     }
 
     private static boolean holds(AlertKind kind, Evaluation evaluation) {

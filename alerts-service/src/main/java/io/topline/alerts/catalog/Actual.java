@@ -30,6 +30,10 @@ public class Actual {
     private Instant periodStart;
     private BigDecimal value;
     private long count;
+    private BigDecimal sum;
+    private BigDecimal min;
+    private BigDecimal max;
+    private BigDecimal last;
     private long revision;
     @Column(name = "updated_at")
     private Instant updatedAt;
@@ -44,16 +48,45 @@ public class Actual {
         this.periodStart = periodStart;
     }
 
-    /** Applies a published actual; returns false (and changes nothing) when it is not newer than what is kept. */
-    public boolean apply(long revision, BigDecimal value, long count, Instant updatedAt) {
+    /**
+     * Applies a published actual, its value computed with the measure's current {@code aggregation} (null: the
+     * measure is not known yet, the published value stands); returns false (and changes nothing) when it is not newer
+     * than what is kept.
+     */
+    public boolean apply(long revision, Aggregates aggregates, String aggregation, Instant updatedAt) {
         if (this.revision >= revision) {
             return false;
         }
         this.revision = revision;
-        this.value = value;
-        this.count = count;
+        this.count = aggregates.count();
+        this.sum = aggregates.sum();
+        this.min = aggregates.min();
+        this.max = aggregates.max();
+        this.last = aggregates.last();
+        this.value = aggregates.publishedValue();
         this.updatedAt = updatedAt;
+        reaggregate(aggregation);
         return true;
+    }
+
+    /**
+     * Recomputes the value with {@code aggregation} (the measure's aggregation changed); returns whether it changed.
+     * An actual kept from before the aggregates were stored keeps its value.
+     */
+    public boolean reaggregate(String aggregation) {
+        if (aggregation == null || sum == null) {
+            return false;
+        }
+        BigDecimal next = current().valueFor(aggregation);
+        if (next == null || next.compareTo(value) == 0) {
+            return false;
+        }
+        value = next;
+        return true;
+    }
+
+    private Aggregates current() {
+        return new Aggregates(value, count, sum, min, max, last);
     }
 
     public String measureKey() {
@@ -66,6 +99,10 @@ public class Actual {
 
     public BigDecimal value() {
         return value;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 
     public long revision() {

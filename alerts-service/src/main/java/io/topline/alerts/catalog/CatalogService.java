@@ -61,18 +61,26 @@ public class CatalogService {
         Cadence cadence = Cadence.valueOf(data.path("cadence").asText());
         Period parsed = Period.parse(cadence, period);
         // the measure's lock serialises this with evaluations of the same measure
-        measures.lock(measureKey);
+        String aggregation = measures.lock(measureKey).map(CatalogMeasure::aggregation).orElse(null);
         Actual actual = actuals.findFor(measureKey, period).orElse(null);
-        if (actual == null) {
+        boolean created = actual == null;
+        if (created) {
             actual = new Actual(measureKey, period, cadence, Instant.parse(data.path("periodStart").asText()));
-            actual.apply(data.path("revision").asLong(), decimal(data.path("value")), data.path("count").asLong(),
-                    Instant.parse(data.path("updatedAt").asText()));
-            actuals.persist(actual);
-        } else if (!actual.apply(data.path("revision").asLong(), decimal(data.path("value")),
-                data.path("count").asLong(), Instant.parse(data.path("updatedAt").asText()))) {
+        }
+        if (!actual.apply(data.path("revision").asLong(), aggregates(data), aggregation,
+                Instant.parse(data.path("updatedAt").asText()))) {
             return;
         }
+        if (created) {
+            actuals.persist(actual);
+        }
         evaluations.evaluate(measureKey, parsed.label());
+    }
+
+    /** The aggregates of an actual event; an event without them (older producers) carries only its value. */
+    private static Aggregates aggregates(JsonNode data) {
+        return new Aggregates(decimal(data.path("value")), data.path("count").asLong(), optionalDecimal(data.path("sum")),
+                optionalDecimal(data.path("min")), optionalDecimal(data.path("max")), optionalDecimal(data.path("last")));
     }
 
     private void onDriver(JsonNode data) {
@@ -99,6 +107,7 @@ public class CatalogService {
         if (created) {
             measure = new CatalogMeasure(key);
         }
+        String aggregationBefore = measure.aggregation();
         Cadence cadence = Cadence.valueOf(data.path("cadence").asText());
         List<TargetVersion> targets = targetVersions(key, cadence, data.path("targets"));
         boolean applied = measure.apply(data.path("revision").asLong(), data.path("driverKey").asText(),
@@ -112,6 +121,11 @@ public class CatalogService {
         if (created) {
             measures.persist(measure);
             measures.flush();
+        }
+        String aggregation = measure.aggregation();
+        if (!created && !aggregation.equals(aggregationBefore)) {
+            // history is judged again below with the values the new aggregation gives
+            actuals.ofMeasure(key).forEach(actual -> actual.reaggregate(aggregation));
         }
         evaluations.reevaluateAll(measure);
     }
@@ -135,6 +149,10 @@ public class CatalogService {
 
     private static BigDecimal decimal(JsonNode node) {
         return node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText());
+    }
+
+    private static BigDecimal optionalDecimal(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : decimal(node);
     }
 
     private static String text(JsonNode node) {

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.smallrye.faulttolerance.api.ApplyGuard;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.topline.chassis.messaging.ConsumerRetry;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads {@code topline.definitions} (structured CloudEvents) and hands each event to the catalog. */
+/** Applies records of {@code topline.definitions} (structured CloudEvents, from {@link CatalogChannels}) to the catalog. */
 @ApplicationScoped
 public class DefinitionsConsumer {
 
@@ -29,8 +27,6 @@ public class DefinitionsConsumer {
      * Applies one record; a failure is retried with backoff (the database may be briefly away) and a record that
      * still fails, or is not JSON at all, goes to the dead-letter topic with the reason in its headers.
      */
-    @Incoming("definitions")
-    @Blocking
     @ApplyGuard(ConsumerRetry.GUARD)
     public void consume(String value) throws JsonProcessingException {
         if (value == null) {

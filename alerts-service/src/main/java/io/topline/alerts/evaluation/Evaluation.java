@@ -54,6 +54,8 @@ public class Evaluation {
     private EvaluationState state;
     @Column(name = "evaluated_at")
     private Instant evaluatedAt;
+    /** Known only from a rebuild of the read model (no data newer than the rebuild horizon): it moves no alert. */
+    private boolean rebuilt;
 
     protected Evaluation() {
     }
@@ -108,6 +110,16 @@ public class Evaluation {
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** Marks the period as known only from a rebuild of the read model (it moves no alert), or as live again. */
+    void markRebuilt(boolean rebuilt) {
+        this.rebuilt = rebuilt;
+    }
+
+    /** Whether the period was first judged during a rebuild, so its alerts are history this service does not own. */
+    public boolean rebuilt() {
+        return rebuilt;
     }
 
     /** Whether the judgement is red: the one condition alerts fire on. */

@@ -26,6 +26,14 @@ public interface EvaluationConfig {
     @WithDefault("1m")
     String closeInterval();
 
+    /**
+     * How long after a period closed its first evaluation still moves alerts. A period first judged later than this
+     * (its actual, if any, also older) is being rebuilt from the topics: it is recorded but raises nothing, because
+     * its alerts were raised, or not, when it closed. Keep it above the longest outage after which pages are wanted.
+     */
+    @WithDefault("7d")
+    Duration rebuildHorizon();
+
     /** How many periods back the closing job looks at most, per measure. */
     @WithDefault("120")
     int closeLookback();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Evaluates a measure's periods against the target version in effect and hands every result to the alerts.
@@ -80,8 +81,16 @@ public class EvaluationService {
      * and re-judges open periods whose pace may have changed with time. Returns how many measures it looked at.
      */
     public int closePeriods() {
+        return closePeriods(() -> true);
+    }
+
+    /** The closing job, stopping between two measures once {@code keepGoing} no longer holds (the service stops). */
+    public int closePeriods(BooleanSupplier keepGoing) {
         int count = 0;
         for (String key : QuarkusTransaction.requiringNew().call(measures::activeKeysWithTargets)) {
+            if (!keepGoing.getAsBoolean()) {
+                break;
+            }
             closePeriods(key);
             count++;
         }
@@ -151,14 +160,33 @@ public class EvaluationService {
         if (judgement == null) {
             return;
         }
+        boolean rebuilding = rebuilding(closesAt, actual, now);
         if (evaluation == null) {
             evaluation = new Evaluation(measure.key(), period.label(), measure.cadence(), start, end);
+            evaluation.markRebuilt(rebuilding);
             record(evaluation, target, actual, judgement, closed, now);
             evaluations.persist(evaluation);
         } else {
+            if (evaluation.rebuilt() && !rebuilding) {
+                // new data for a period known only from the replay: from now on it is news again
+                evaluation.markRebuilt(false);
+            }
             record(evaluation, target, actual, judgement, closed, now);
         }
-        alerts.apply(measure, evaluation, now);
+        if (!evaluation.rebuilt()) {
+            alerts.apply(measure, evaluation, now);
+        }
+    }
+
+    /**
+     * Whether a period judged for the first time is being rebuilt from the topics rather than seen live: it closed
+     * longer than the rebuild horizon ago and its actual, if any, is as old. Live, the closing job or the actual's
+     * arrival judges a period within minutes of its close; replaying into an empty database judges it much later, and
+     * its alerts (fired, or not, back then) are already on topline.alerts.
+     */
+    private boolean rebuilding(Instant closesAt, Actual actual, Instant now) {
+        Instant horizon = now.minus(config.rebuildHorizon());
+        return closesAt.isBefore(horizon) && (actual == null || actual.updatedAt().isBefore(horizon));
     }
 
     /** A period without an actual is NO_DATA once it has closed; null while there is nothing to judge. */

@@ -44,7 +44,8 @@ public class ActualService {
         List<Actual> actuals = repository.merge(aggregates, now);
         for (Actual actual : actuals) {
             ActualUpdated event = ActualUpdated.of(actual, measures.get(actual.measureKey()).aggregation());
-            outbox.append(ActualUpdated.TYPE, actual.measureKey(), event.subject(), event, now);
+            // keyed by measure-period, as compaction keeps the latest record per key: every period survives it
+            outbox.append(ActualUpdated.TYPE, event.subject(), event.subject(), event, now);
         }
         return actuals;
     }

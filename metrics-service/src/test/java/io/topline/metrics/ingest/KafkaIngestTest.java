@@ -78,7 +78,9 @@ class KafkaIngestTest {
 
         List<TopicRecord> records;
         try (TopicReader actuals = TopicReader.fromBeginning("topline.actuals")) {
-            records = actuals.readUntil(TopicReader.keyed(key), TopicReader.atLeast(1), Duration.ofSeconds(30));
+            // keyed by measure-period, so that compaction keeps every period's latest actual
+            records = actuals.readUntil(TopicReader.keyed(key + ":" + TestData.month(at)), TopicReader.atLeast(1),
+                    Duration.ofSeconds(30));
         }
         assertEquals(1, records.size());
         JsonNode event = records.get(0).event();
