@@ -22,7 +22,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -44,13 +43,6 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
-    private static final String STATE = "Only alerts in this state";
-    private static final String KIND = "Only alerts of this kind";
-    private static final String DRIVER = "Only alerts of the driver with this key";
-    private static final String FUNCTION = "Only alerts of drivers of this function";
-    private static final String MEASURE = "Only alerts of the measure with this key";
-    private static final String SEVERITY = "Only alerts of this severity";
-    private static final String PERIOD = "Only alerts of this period (2026-W48, 2026-11, 2026-Q4)";
     private static final String ID = "The alert's id";
     private static final String INVALID_FILTER = "`" + ProblemTypes.VALIDATION + "`: state, kind or severity is not "
             + "one of its values (violations names it)";
@@ -80,25 +72,9 @@ public class AlertResource {
             + "given, each with its transition history, newest first. page is zero-based.")
     @APIResponse(responseCode = "200", description = "One page of alerts")
     @APIResponse(responseCode = "400", description = INVALID_FILTER + ", or page or size is not an integer in its range.")
-    public Page<AlertResponse> list(@Parameter(description = STATE, example = "FIRING",
-                                            schema = @Schema(implementation = AlertState.class))
-                                    @QueryParam("state") String state,
-                                    @Parameter(description = KIND, example = "MISSED",
-                                            schema = @Schema(implementation = AlertKind.class))
-                                    @QueryParam("kind") String kind,
-                                    @Parameter(description = DRIVER, example = "sales")
-                                    @QueryParam("driver") String driver,
-                                    @Parameter(description = FUNCTION, example = "SALES")
-                                    @QueryParam("function") String function,
-                                    @Parameter(description = MEASURE, example = "closing-ratio")
-                                    @QueryParam("measure") String measure,
-                                    @Parameter(description = SEVERITY, example = "CRITICAL",
-                                            schema = @Schema(implementation = Severity.class))
-                                    @QueryParam("severity") String severity,
-                                    @Parameter(description = PERIOD, example = "2026-11")
-                                    @QueryParam("period") String period,
+    public Page<AlertResponse> list(@BeanParam AlertFilterParams filters,
                                     @BeanParam PageParams page) {
-        return queries.search(filter(state, kind, driver, function, measure, severity, period), paging.request(page));
+        return queries.search(filters.toFilter(), paging.request(page));
     }
 
     @GET
@@ -170,27 +146,11 @@ public class AlertResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
                     description = "text/event-stream events; each data line is one AlertEventData in JSON")))
     @APIResponse(responseCode = "400", description = INVALID_FILTER + ".")
-    public Multi<OutboundSseEvent> stream(@Parameter(description = STATE, example = "FIRING",
-                                                  schema = @Schema(implementation = AlertState.class))
-                                          @QueryParam("state") String state,
-                                          @Parameter(description = KIND, example = "MISSED",
-                                                  schema = @Schema(implementation = AlertKind.class))
-                                          @QueryParam("kind") String kind,
-                                          @Parameter(description = DRIVER, example = "sales")
-                                          @QueryParam("driver") String driver,
-                                          @Parameter(description = FUNCTION, example = "SALES")
-                                          @QueryParam("function") String function,
-                                          @Parameter(description = MEASURE, example = "closing-ratio")
-                                          @QueryParam("measure") String measure,
-                                          @Parameter(description = SEVERITY, example = "CRITICAL",
-                                                  schema = @Schema(implementation = Severity.class))
-                                          @QueryParam("severity") String severity,
-                                          @Parameter(description = PERIOD, example = "2026-11")
-                                          @QueryParam("period") String period,
+    public Multi<OutboundSseEvent> stream(@BeanParam AlertFilterParams filters,
                                           @Parameter(description = "The id of the last event the client received, to "
                                                   + "resume after it", example = "3f0e8b9c-1d2a-4c5b-9e7f-6a8b0c1d2e3f")
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
-        AlertFilter filter = filter(state, kind, driver, function, measure, severity, period);
+        AlertFilter filter = filters.toFilter();
         OutboundSseEvent end = sse.newEventBuilder().comment("end").build();
         Multi<OutboundSseEvent> events = stream.subscribe(lastEventId)
                 .filter(e -> e.isSignal() || filter.matches(e.data()))
@@ -213,16 +173,5 @@ public class AlertResource {
 
     private String person() {
         return identity.getPrincipal().getName();
-    }
-
-    private static AlertFilter filter(String state, String kind, String driver, String function, String measure,
-                                      String severity, String period) {
-        return new AlertFilter(Params.enumOf(AlertState.class, state, "state"),
-                Params.enumOf(AlertKind.class, kind, "kind"), blankToNull(driver), blankToNull(function),
-                blankToNull(measure), Params.enumOf(Severity.class, severity, "severity"), blankToNull(period));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
