@@ -32,7 +32,7 @@ public class ImportResource {
     private static final String RACE = "`" + ProblemTypes.CONFLICT + "`: a concurrent request created a measure "
             + "of the same key first; nothing was applied.";
 
-    /** The example organisation of DESIGN.md, bundled so that a newcomer sees a real organisation at once. */
+    /** The example organisation (docs/architecture.md), bundled so that a newcomer sees a real organisation at once. */
     static final String EXAMPLE = "examples/example-organisation.json";
 
     private final ImportService service;
