@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.topline.chassis.json.UnacceptableValueException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -76,6 +77,11 @@ public class ProblemMappers {
             String field = pathOf(unknown);
             return respond(400, "unknown-field", "Unknown field", "Field '" + field + "' is not part of this request",
                     request, List.of(new Problem.Violation(field, "unknown field")));
+        }
+        if (e instanceof UnacceptableValueException unacceptable) {
+            String field = pathOf(unacceptable);
+            return respond(400, "malformed-field", "Malformed field", "Field '" + field + "' " + unacceptable.reason(),
+                    request, List.of(new Problem.Violation(field, unacceptable.reason())));
         }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             String field = pathOf((JsonMappingException) e);

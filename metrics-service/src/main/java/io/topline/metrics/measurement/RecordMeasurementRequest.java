@@ -1,7 +1,5 @@
 package io.topline.metrics.measurement;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-
 import java.math.BigDecimal;
 
 /**
@@ -11,14 +9,15 @@ import java.math.BigDecimal;
  *
  * @param id         optional client id; retries with the same id are stored once
  * @param measure    key of a known, active measure
- * @param value      a finite decimal within the configured bound
+ * @param value      a finite decimal within the configured bound (the chassis's StrictInputCustomizer refuses
+ *                   non-finite and unbounded numbers while parsing)
  * @param occurredAt ISO-8601 instant with an offset
  * @param source     the system that reports it
  */
 public record RecordMeasurementRequest(
         String id,
         String measure,
-        @JsonDeserialize(using = FiniteDecimalDeserializer.class) BigDecimal value,
+        BigDecimal value,
         String occurredAt,
         String source) {
 }

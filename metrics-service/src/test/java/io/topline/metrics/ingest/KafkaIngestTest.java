@@ -42,8 +42,13 @@ class KafkaIngestTest {
         Instant at = TestData.thisMonth(20);
         String poisonText = "{\"specversion\":\"1.0\",\"this is\": not json";
         String nonFinite = TestData.measurementEvent("nan-" + key, key, 1, at).toString().replace("1.0,", "NaN,");
+        // a NUL PostgreSQL cannot store and a number whose rounding would take minutes: rules broken, not outages
+        String nul = TestData.measurementEvent("nul-" + key, key, 1, at).toString().replace("\"nul-", "\"nul-\\u0000");
+        String unbounded = TestData.measurementEvent("tiny-" + key, key, 1, at).toString().replace("1.0,", "1e-100000000,");
         TestData.send("topline.measurements", 0, key, poisonText);
         TestData.send("topline.measurements", 0, key, nonFinite);
+        TestData.send("topline.measurements", 0, key, nul);
+        TestData.send("topline.measurements", 0, key, unbounded);
         TestData.send("topline.measurements", 0, key, TestData.measurementEvent("good-" + key, key, 41.5, at).toString());
         // a redelivered copy of the good record counts once
         TestData.send("topline.measurements", 0, key, TestData.measurementEvent("good-" + key, key, 41.5, at).toString());
@@ -55,13 +60,19 @@ class KafkaIngestTest {
 
         List<TopicRecord> dead;
         try (TopicReader deadLetters = TopicReader.fromBeginning("topline.measurements.dlq")) {
-            dead = deadLetters.readUntil(TopicReader.keyed(key), TopicReader.atLeast(2), Duration.ofSeconds(30));
+            dead = deadLetters.readUntil(TopicReader.keyed(key), TopicReader.atLeast(4), Duration.ofSeconds(30));
         }
         assertEquals(poisonText, dead.get(0).value());
         assertTrue(header(dead.get(0), "dead-letter-reason").startsWith("not JSON"), header(dead.get(0), "dead-letter-reason"));
         assertEquals("topline.measurements", header(dead.get(0), "dead-letter-topic"));
         assertEquals(nonFinite, dead.get(1).value());
         assertTrue(header(dead.get(1), "dead-letter-reason").contains("'data.value'"), header(dead.get(1), "dead-letter-reason"));
+        assertEquals(nul, dead.get(2).value());
+        assertEquals("malformed field 'data.id': contains a NUL character (U+0000), which cannot be stored",
+                header(dead.get(2), "dead-letter-reason"));
+        assertEquals(unbounded, dead.get(3).value());
+        assertEquals("malformed field 'data.value': is a number with more than 64 digits before or after the decimal point",
+                header(dead.get(3), "dead-letter-reason"));
     }
 
     @Test
