@@ -21,10 +21,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -87,6 +90,14 @@ class ReplicasFaultTest {
     /** Months posted while replicas are killed (closed long ago: final at once), and while the broker is down. */
     private final List<String> firstMonths = List.of(label(now.minusMonths(2)), label(now.minusMonths(3)));
     private final String outageMonth = label(now.minusMonths(4));
+    /** The topics each service consumes in a group shared by its replicas (the live stream's group is per replica). */
+    private static final Map<String, List<String>> INCOMING = Map.of(
+            "metrics-service", List.of("topline.definitions", "topline.measurements"),
+            "alerts-service", List.of("topline.definitions", "topline.actuals"));
+
+    private static final DateTimeFormatter LOG_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+
     private final FaultReport report = new FaultReport("replicas-fault",
             Suite.root().resolve("e2e-tests/target/replicas-fault.md"));
     /** Every measurement acknowledged by some replica, by id. */
@@ -310,6 +321,41 @@ class ReplicasFaultTest {
         });
         assertEquals(3, byReplica.size(), "every surviving replica was probed");
         assertEquals(List.of(), notReady, "GET /q/health/ready answered 200 on every survivor while the broker was down");
+    }
+
+    @Test
+    @Order(8)
+    void shouldConsumeAgainWithinFiveSecondsOfARestart() throws Exception {
+        long restarting = System.nanoTime();
+        STACK.start(); // starts the three second replicas killed in fault 1; the first ones keep running
+        report.line("restart: the three killed replicas started again by start.sh in %s", FaultReport.seconds(restarting));
+        List<String> slow = new ArrayList<>();
+        for (String service : List.of("metrics-service", "alerts-service")) {
+            String replica = LocalStack.replicaName(service, 2);
+            List<String> log = Files.readAllLines(STACK.log(replica));
+            Instant started = logTime(firstLine(log, " started in ", replica));
+            for (String topic : INCOMING.get(service)) {
+                // SmallRye logs this line when the group hands the replica a partition of the topic
+                Instant assigned = logTime(firstLine(log, "Initialize record store for topic-partition '" + topic + "-",
+                        replica));
+                double seconds = Duration.between(started, assigned).toMillis() / 1000.0;
+                report.line("restart, %s: first partition of %s assigned %.1f s after Quarkus reported it started",
+                        replica, topic, seconds);
+                if (seconds > 5) {
+                    slow.add(replica + " " + topic + ": " + seconds + " s");
+                }
+            }
+        }
+        assertEquals(List.of(), slow, "a restarted replica consumes every channel again within 5 s of starting");
+    }
+
+    private static String firstLine(List<String> log, String text, String replica) {
+        return log.stream().filter(line -> line.contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError(replica + "'s log has no line with \"" + text + "\""));
+    }
+
+    private static Instant logTime(String line) {
+        return LocalDateTime.parse(line.substring(0, 23), LOG_TIME).toInstant(ZoneOffset.UTC);
     }
 
     // --- posting ---------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.topline.drivers.target;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.topline.chassis.json.BoundedDecimalDeserializer;
 import io.topline.drivers.TestData;
 import io.topline.testinfra.ToplineInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,11 @@ class TargetResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("successLevel"));
         asAdmin().body("{\"effectiveFrom\":\"2026-11\",\"successLevel\":1e400,\"failureLevel\":1,\"severity\":\"INFO\"}")
+                .post(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("successLevel"))
+                .body("violations[0].message", equalTo(BoundedDecimalDeserializer.REASON));
+        asAdmin().body("{\"effectiveFrom\":\"2026-11\",\"successLevel\":1e16,\"failureLevel\":1,\"severity\":\"INFO\"}")
                 .post(path)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("successLevel"))
