@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.topline.alerts.alert.AlertEventData;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -22,21 +25,25 @@ import java.util.Optional;
  */
 // Each replica reads the topic in a consumer group of its own (a fresh id per start), from the end, committing
 // nothing: it wants every transition from now on, not a share of them, and nothing to resume after a restart (the
-// window of a new process starts empty; a client resuming from an older id gets a reset).
+// window of a new process starts empty; a client resuming from an older id gets a reset). Within a process,
+// StreamAssignment resumes each partition where the stream left it when a rebalance or a broker restart hands it back.
 @ApplicationScoped
 public class AlertStream {
 
     private static final Logger LOG = Logger.getLogger(AlertStream.class);
 
     private final StreamConfig config;
+    private final StreamAssignment assignment;
     private final ObjectMapper reader;
     private final Object lock = new Object();
     /** Guarded by {@link #lock}, like {@link #subscribers}. */
     private final RecentEvents window;
     private final List<Subscriber> subscribers = new ArrayList<>();
 
-    public AlertStream(StreamConfig config, ObjectMapper mapper) {
+    public AlertStream(StreamConfig config, ObjectMapper mapper,
+                       @Identifier("alert-stream") StreamAssignment assignment) {
         this.config = config;
+        this.assignment = assignment;
         // a newer producer may add fields: the stream passes on what it knows
         this.reader = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
@@ -44,10 +51,14 @@ public class AlertStream {
         this.window = new RecentEvents(config.windowSize(), config.windowAge().toNanos(), System::nanoTime);
     }
 
-    /** One record of topline.alerts (a structured CloudEvent); one that is not an alert event is skipped. */
+    /**
+     * One record of topline.alerts (a structured CloudEvent); one that is not an alert event, or that the stream
+     * already took before a rebalance sought its partition back, is skipped.
+     */
     @Incoming("alert-stream")
-    public void onRecord(String value) {
-        if (value == null) {
+    public void onRecord(ConsumerRecord<String, String> record) {
+        String value = record.value();
+        if (value == null || !assignment.take(new TopicPartition(record.topic(), record.partition()), record.offset())) {
             return;
         }
         try {

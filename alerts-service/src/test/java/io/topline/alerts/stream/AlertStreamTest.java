@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class AlertStreamTest {
 
-    private final AlertStream stream = new AlertStream(config(3, 2), new ObjectMapper());
+    private final AlertStream stream = new AlertStream(config(3, 2), new ObjectMapper(), new StreamAssignment());
 
     @Test
     void shouldDropASubscriberThatFallsBehindWithoutHoldingUpTheOthers() {

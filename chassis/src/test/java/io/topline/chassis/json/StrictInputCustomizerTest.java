@@ -27,6 +27,16 @@ class StrictInputCustomizerTest {
     }
 
     @Test
+    void shouldRefuseAnUnpairedSurrogateAndKeepAPairedOne() throws Exception {
+        for (String text : List.of("\\ud800", "a\\udfffb", "\\ude00\\ud83d")) {
+            UnacceptableValueException e = assertThrows(UnacceptableValueException.class,
+                    () -> mapper.readValue("{\"source\":\"" + text + "\"}", Reading.class), text);
+            assertEquals(StorableTextDeserializer.SURROGATE_REASON, e.reason());
+        }
+        assertEquals("\ud83d\ude00", mapper.readValue("{\"source\":\"\\ud83d\\ude00\"}", Reading.class).source());
+    }
+
+    @Test
     void shouldRefuseUnboundedNumbersBeforeAnyArithmetic() {
         for (String number : List.of("1e-100000000", "1e100000000", "1e64", "0." + "0".repeat(64) + "1")) {
             UnacceptableValueException e = assertThrows(UnacceptableValueException.class,
