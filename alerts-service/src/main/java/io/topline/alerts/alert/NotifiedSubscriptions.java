@@ -29,6 +29,9 @@ public class NotifiedSubscriptions {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(UUID alertId, Collection<UUID> subscriptionIds) {
+        if (subscriptionIds.isEmpty()) {
+            return;
+        }
         // the alert row may not be flushed yet, and the table refers to it
         entityManager.flush();
         for (UUID subscriptionId : subscriptionIds) {
