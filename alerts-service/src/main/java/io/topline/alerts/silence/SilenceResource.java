@@ -87,7 +87,7 @@ public class SilenceResource {
     @APIResponse(responseCode = "200", description = "One page of silences")
     @APIResponse(responseCode = "400", description = "`" + ProblemTypes.VALIDATION + "`: state is not PENDING, "
             + "ACTIVE or EXPIRED, or page or size is not an integer in its range (violations names it).")
-    public Page<SilenceResponse> list(@Parameter(description = "Only silences in this state",
+    public Page<SilenceResponse> list(@Parameter(description = "Only silences in this state", example = "ACTIVE",
                                               schema = @Schema(implementation = SilenceState.class))
                                       @QueryParam("state") String state,
                                       @BeanParam PageParams page) {
