@@ -7,7 +7,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.topline.alerts.TestData;
+import io.topline.chassis.db.AdvisoryLocks;
 import io.topline.chassis.time.SettableClock;
 import io.topline.testinfra.RequestAs;
 import io.topline.testinfra.ToplineInfrastructure;
@@ -30,6 +32,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Silences and maintenance windows over the real database and broker: a muted alert is recorded and published with
@@ -47,6 +51,8 @@ class SilenceTest {
     SettableClock clock;
     @Inject
     SilenceSweep sweep;
+    @Inject
+    AdvisoryLocks locks;
 
     HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -231,6 +237,16 @@ class SilenceTest {
         assertEquals(outside + ":2026-W42:MISSED", received.get(1).body().get("data").get("dedupKey").asText());
         RequestAs.viewer().queryParam("state", "ACTIVE").when().get("/silences")
                 .then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(silenceId));
+    }
+
+    @Test
+    void shouldSweepOnOneReplicaAtATime() {
+        // another replica's sweep holds the lock: this one does nothing and says so
+        QuarkusTransaction.requiringNew().run(() -> {
+            locks.lockForTransaction(SilenceSweep.LOCK);
+            assertFalse(sweep.sweep());
+        });
+        assertTrue(sweep.sweep());
     }
 
     @Test
