@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,7 +49,7 @@ public class Silencer {
         Map<String, String> labels = SilenceLabels.of(alert);
         return candidates.stream()
                 .filter(silence -> mutesSafely(silence, labels, at))
-                .sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
+                .sorted(Comparator.comparing(Silence::createdAt))
                 .toList();
     }
 

@@ -7,6 +7,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.topline.alerts.TestData;
 import io.topline.chassis.db.AdvisoryLocks;
@@ -24,15 +25,20 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.StreamSupport;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -164,7 +170,7 @@ class SilenceTest {
         again.put("endsAt", "2026-11-27T12:00:00Z");
         JsonNode second = create(again);
         assertEquals(1, second.get("matchingOpenAlerts").asInt());
-        assertEquals(null, second.get("warning"));
+        assertNull(second.get("warning"));
         RequestAs.oncall().contentType("application/json").body("{\"comment\":\"fixed\"}")
                 .when().post("/alerts/" + alertId + "/resolve")
                 .then().statusCode(200)
@@ -236,7 +242,7 @@ class SilenceTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> received.size() >= 2);
         assertEquals(outside + ":2026-W42:MISSED", received.get(1).body().get("data").get("dedupKey").asText());
         RequestAs.viewer().queryParam("state", "ACTIVE").when().get("/silences")
-                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(silenceId));
+                .then().statusCode(200).body("items.id", hasItem(silenceId));
     }
 
     @Test
@@ -315,8 +321,8 @@ class SilenceTest {
         later.put("endsAt", "2026-12-01T00:00:00Z");
         String pending = create(later).get("id").asText();
         RequestAs.viewer().queryParam("state", "PENDING").queryParam("size", 100).when().get("/silences")
-                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(pending))
-                .body("items.state", org.hamcrest.Matchers.everyItem(equalTo("PENDING")));
+                .then().statusCode(200).body("items.id", hasItem(pending))
+                .body("items.state", everyItem(equalTo("PENDING")));
     }
 
     private void refused(ObjectNode request, int status, String field) {
@@ -341,7 +347,7 @@ class SilenceTest {
     private String subscribe(String... measures) {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
         ObjectNode body = TestData.JSON.createObjectNode().put("url", url);
-        body.putArray("measures").addAll(java.util.Arrays.stream(measures)
+        body.putArray("measures").addAll(Arrays.stream(measures)
                 .map(m -> TestData.JSON.getNodeFactory().textNode(m)).toList());
         return RequestAs.admin().contentType("application/json").body(body.toString())
                 .when().post("/subscriptions").then().statusCode(201).extract().path("id");
@@ -354,12 +360,12 @@ class SilenceTest {
                 .then().extract().jsonPath().setRootPath("items[0]");
     }
 
-    private static io.restassured.response.ValidatableResponse deliveriesOf(String subscription) {
+    private static ValidatableResponse deliveriesOf(String subscription) {
         return RequestAs.admin().when().get("/subscriptions/" + subscription + "/deliveries").then().statusCode(200);
     }
 
     private static List<String> ids(JsonNode array) {
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
     private static JsonNode withoutEmptyLists(JsonNode window) {
