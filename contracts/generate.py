@@ -79,6 +79,36 @@ ALERT = obj({
                        "to": {"enum": ["FIRING", "ACKNOWLEDGED", "RESOLVED"]},
                        "at": INSTANT, "by": {"type": ["string", "null"]}, "comment": {"type": ["string", "null"]}}),
     "sequence": {"type": "integer", "minimum": 1, "description": "grows with every transition of this alert"},
+    "silencedBy": {"type": "array", "items": {"type": "string", "format": "uuid"}, "uniqueItems": True,
+                   "description": "the silences that muted this transition: published, not notified; empty when notified"},
+})
+MATCHER = obj({
+    "label": {"enum": ["driver", "function", "measure", "kind", "severity", "period"]},
+    "operator": {"enum": ["EQUALS", "NOT_EQUALS", "MATCHES", "NOT_MATCHES"]},
+    "value": {"type": "string", "maxLength": 200, "description": "MATCHES: a full-match Java regular expression"},
+})
+LOCAL_TIME = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"}
+WINDOW = obj({
+    "weekdays": {"type": "array", "items": {"enum": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
+                                                     "SATURDAY", "SUNDAY"]}},
+    "daysOfMonth": {"type": "array", "items": {"type": "integer", "minimum": -31, "maximum": 31, "not": {"const": 0}}},
+    "months": {"type": "array", "items": {"enum": ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+                                                   "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"]}},
+    "startTime": LOCAL_TIME, "endTime": LOCAL_TIME,
+    "timeZone": {"type": "string", "minLength": 1, "description": "IANA time zone of the window's local times"},
+})
+NULLABLE_INSTANT = {"type": ["string", "null"], "format": "date-time"}
+SILENCE = obj({
+    "silenceId": {"type": "string", "format": "uuid"},
+    "state": {"enum": ["PENDING", "ACTIVE", "EXPIRED"]},
+    "matchers": {"type": "array", "items": MATCHER, "minItems": 1},
+    "startsAt": INSTANT, "endsAt": NULLABLE_INSTANT,
+    "untilResolved": {"type": "boolean"},
+    "schedule": {"oneOf": [{"type": "null"}, WINDOW]},
+    "comment": {"type": "string", "minLength": 1},
+    "createdBy": {"type": "string", "minLength": 1}, "createdAt": INSTANT,
+    "endedAt": NULLABLE_INSTANT,
+    "endedBy": {"type": ["string", "null"], "description": "who expired it; null when it ended by itself"},
 })
 
 TYPES = {
@@ -91,6 +121,8 @@ TYPES = {
     "topline.alert.fired": ("alerts-service", "", ALERT, "An alert started firing."),
     "topline.alert.acknowledged": ("alerts-service", "", ALERT, "A person acknowledged a firing alert."),
     "topline.alert.resolved": ("alerts-service", "", ALERT, "An alert resolved, by itself or by a person."),
+    "topline.silence.created": ("alerts-service", "silence:", SILENCE, "A silence or maintenance window was created."),
+    "topline.silence.expired": ("alerts-service", "silence:", SILENCE, "A silence ended: expired by a person, its endsAt passed, or every alert it muted resolved."),
 }
 
 for type_, (producer, subject_prefix, data, description) in TYPES.items():

@@ -137,6 +137,7 @@ if [ ! -f "$STATE_DIR/topics.done" ] || [ -n "${TOPLINE_KAFKA_BOOTSTRAP_SERVERS:
   create_topic topline.actuals --config cleanup.policy=compact
   create_topic topline.measurements
   create_topic topline.alerts
+  create_topic topline.silences
   # dead-letter topics: records a consumer could not apply, with the reason in their headers, kept 30 days so that
   # they can be re-driven after the cause is fixed (docs/events.md)
   create_topic topline.measurements.dlq --config retention.ms=2592000000

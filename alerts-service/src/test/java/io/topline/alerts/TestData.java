@@ -170,6 +170,61 @@ public final class TestData {
         publishActual(key, Cadence.MONTHLY, "LAST", "2026-10", value, 1);
     }
 
+    /**
+     * Defines a weekly retention measure (success 95%, failure 90%, from 2026-W40) under a driver and publishes an
+     * actual of {@code value} for {@code week}; with the clock after that week's grace time this is a final evaluation.
+     */
+    public static void weeklyRetentionWithActual(String key, String driverKey, String week, String value) {
+        publishMeasure(key, driverKey, "Weekly retention", "PERCENT", "LAST", "HIGHER_IS_BETTER", Cadence.WEEKLY, 1,
+                target(1, "2026-W40", "95", "90", "CRITICAL", Instant.parse("2026-09-20T08:00:00Z")));
+        publishActual(key, Cadence.WEEKLY, "LAST", week, value, 1);
+    }
+
+    /** A silence matcher as {@code POST /silences} takes it. */
+    public static ObjectNode matcher(String label, String operator, String value) {
+        ObjectNode matcher = JSON.createObjectNode();
+        matcher.put("label", label);
+        matcher.put("operator", operator);
+        matcher.put("value", value);
+        return matcher;
+    }
+
+    /** A silence request with these matchers and a comment; the caller adds its start, end or schedule. */
+    public static ObjectNode silence(String comment, ObjectNode... matchers) {
+        ObjectNode silence = JSON.createObjectNode();
+        ArrayNode list = silence.putArray("matchers");
+        for (ObjectNode matcher : matchers) {
+            list.add(matcher);
+        }
+        silence.put("comment", comment);
+        return silence;
+    }
+
+    /** A maintenance window on {@code weekdays} from {@code startTime} to {@code endTime} in {@code timeZone}. */
+    public static ObjectNode window(String startTime, String endTime, String timeZone, String... weekdays) {
+        ObjectNode window = JSON.createObjectNode();
+        ArrayNode days = window.putArray("weekdays");
+        for (String weekday : weekdays) {
+            days.add(weekday);
+        }
+        window.put("startTime", startTime);
+        window.put("endTime", endTime);
+        window.put("timeZone", timeZone);
+        return window;
+    }
+
+    /**
+     * Reads {@code topline.silences} from the beginning and returns the events of one silence, each checked against
+     * its contract, once there are {@code count} of them and a quiet second showed that no more follow.
+     */
+    public static List<JsonNode> silenceEvents(String silenceId, int count) {
+        Predicate<TopicRecord> ofSilence = TopicReader.keyed("silence:" + silenceId);
+        try (TopicReader topic = TopicReader.fromBeginning("topline.silences")) {
+            topic.readUntil(ofSilence, records -> records.size() >= count, Duration.ofSeconds(30));
+            return structuredEvents(topic.drain(ofSilence, Duration.ofSeconds(1)));
+        }
+    }
+
     private static synchronized String publish(String topic, String key, String type, String source, String subject,
                                                ObjectNode data) {
         String id = UUID.randomUUID().toString();

@@ -310,7 +310,8 @@ class WebhookDeliveryTest {
                 "2026-10", new BigDecimal("88.0"),
                 new AlertEventData.TargetRef(1, new BigDecimal("95"), new BigDecimal("90")),
                 new AlertEventData.EvaluationRef("MISSED", "CLOSED", null, now), Map.of("measure", measureKey),
-                "Retention missed its target", new AlertEventData.TransitionRef("NONE", "FIRING", now, null, null), 1);
+                "Retention missed its target", new AlertEventData.TransitionRef("NONE", "FIRING", now, null, null), 1,
+                List.of());
     }
 
     private ValidatableResponse awaitDeliveries(String subscriptionId, int count) {

@@ -27,7 +27,7 @@ class EventContractsTest {
                     .sorted()
                     .toList();
         }
-        assertEquals(9, types.size(), "one schema per event type of docs/events.md: " + types);
+        assertEquals(11, types.size(), "one schema per event type of docs/events.md: " + types);
         for (String type : types) {
             EventContracts.assertValid(type, EventContracts.example(type));
         }

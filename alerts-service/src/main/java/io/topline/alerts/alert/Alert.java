@@ -1,7 +1,9 @@
 package io.topline.alerts.alert;
 
 import jakarta.persistence.CascadeType;
+import io.topline.alerts.catalog.StringListConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -72,6 +74,16 @@ public class Alert {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    // the silences muting the alert as of its latest transition or silence change (SilenceSweep keeps it current)
+    @Convert(converter = StringListConverter.class)
+    @Column(name = "silenced_by")
+    private List<String> silencedBy = List.of();
+    // its firing was muted and no subscriber has been told of it yet
+    @Column(name = "notification_pending")
+    private boolean notificationPending;
+    // the webhook-id (outbox event id) of the muted firing, sent when the silence ends
+    @Column(name = "pending_message_id")
+    private String pendingMessageId;
     @OneToMany(mappedBy = "alert", cascade = CascadeType.ALL)
     @OrderBy("sequence")
     private List<AlertTransition> transitions = new ArrayList<>();
@@ -159,6 +171,45 @@ public class Alert {
         state = to;
         updatedAt = at;
         return transition;
+    }
+
+    /** Records the silences that mute the alert now; an empty list when none does. */
+    public void silencedBy(List<String> silenceIds) {
+        this.silencedBy = List.copyOf(silenceIds);
+    }
+
+    /** Its firing was muted: it is notified as message {@code messageId} once no silence mutes it. */
+    public void awaitNotification(String messageId) {
+        this.notificationPending = true;
+        this.pendingMessageId = messageId;
+    }
+
+    /** Its firing was notified (now or when the silence ended). */
+    public void notified() {
+        this.notificationPending = false;
+        this.pendingMessageId = null;
+    }
+
+    /** The latest transition to FIRING: the one a late notification announces. */
+    public AlertTransition lastFiring() {
+        for (int i = transitions.size() - 1; i >= 0; i--) {
+            if (AlertState.FIRING.name().equals(transitions.get(i).to())) {
+                return transitions.get(i);
+            }
+        }
+        throw new IllegalStateException("Alert " + dedupKey + " never fired");
+    }
+
+    public List<String> silencedBy() {
+        return silencedBy;
+    }
+
+    public boolean notificationPending() {
+        return notificationPending;
+    }
+
+    public String pendingMessageId() {
+        return pendingMessageId;
     }
 
     public UUID id() {

@@ -3,13 +3,17 @@ package io.topline.alerts.alert;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The {@code data} of the topline.alert.* events (docs/events.md); also the body of webhooks and stream events. */
+/**
+ * The {@code data} of the topline.alert.* events (docs/events.md); also the body of webhooks and stream events.
+ * {@code silencedBy} lists the silences that muted the transition (empty when it was notified).
+ */
 public record AlertEventData(String alertId, String dedupKey, String kind, String state, String severity,
                              DriverRef driver, MeasureRef measure, String period, BigDecimal actual, TargetRef target,
                              EvaluationRef evaluation, Map<String, String> labels, String summary,
-                             TransitionRef transition, int sequence) {
+                             TransitionRef transition, int sequence, List<String> silencedBy) {
 
     /** The driver the measure belongs to. */
     public record DriverRef(String key, String name, String function) {
@@ -59,6 +63,6 @@ public record AlertEventData(String alertId, String dedupKey, String kind, Strin
                 labels, alert.summary(),
                 new TransitionRef(transition.from(), transition.to(), transition.at(), transition.by(),
                         transition.comment()),
-                transition.sequence());
+                transition.sequence(), alert.silencedBy());
     }
 }

@@ -20,6 +20,11 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         return list("measureKey = ?1 and state <> ?2", measureKey, AlertState.RESOLVED);
     }
 
+    /** Every open alert, in the order their measures are locked in (so that two sweeps never deadlock). */
+    public List<Alert> open() {
+        return list("state <> ?1 order by measureKey, id", AlertState.RESOLVED);
+    }
+
     /** Alerts matching every given filter (null ones are ignored), newest first. */
     public PanacheQuery<Alert> search(AlertFilter filter) {
         StringBuilder query = new StringBuilder("1 = 1");

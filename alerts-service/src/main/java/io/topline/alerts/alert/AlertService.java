@@ -8,6 +8,7 @@ import io.topline.alerts.delivery.DeliveryService;
 import io.topline.alerts.evaluation.Evaluation;
 import io.topline.alerts.evaluation.EvaluationState;
 import io.topline.alerts.evaluation.EvaluationStatus;
+import io.topline.alerts.silence.Silencer;
 import io.topline.chassis.outbox.Outbox;
 import io.topline.chassis.outbox.OutboxEvent;
 import io.topline.chassis.problem.ProblemException;
@@ -19,15 +20,19 @@ import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Turns evaluations into alerts and moves alerts through their states.
  *
  * <p>Every transition is recorded, appended to the outbox and turned into pending webhook deliveries in the
- * caller's transaction, so that the alert, its event and its deliveries commit together or not at all.
+ * caller's transaction, so that the alert, its event and its deliveries commit together or not at all. A transition
+ * that a silence mutes is recorded and published like any other, with the silences in {@code silencedBy}, but not
+ * delivered; a muted firing is delivered once no silence mutes it ({@link #applySilences}).
  */
 @ApplicationScoped
 public class AlertService {
@@ -39,12 +44,15 @@ public class AlertService {
     private final SettleTimes settleTimes;
     private final Outbox outbox;
     private final DeliveryService deliveries;
+    private final NotifiedSubscriptions notified;
+    private final Silencer silencer;
     private final Clock clock;
 
     @SuppressWarnings("java:S107")
     public AlertService(AlertRepository alerts, PendingConditionRepository conditions, CatalogDriverRepository drivers,
                         CatalogMeasureRepository measures, SettleTimes settleTimes, Outbox outbox,
-                        DeliveryService deliveries, Clock clock) {
+                        DeliveryService deliveries, NotifiedSubscriptions notified, Silencer silencer,
+                        Clock clock) {
         this.alerts = alerts;
         this.conditions = conditions;
         this.drivers = drivers;
@@ -52,6 +60,8 @@ public class AlertService {
         this.settleTimes = settleTimes;
         this.outbox = outbox;
         this.deliveries = deliveries;
+        this.notified = notified;
+        this.silencer = silencer;
         this.clock = clock;
     }
 
@@ -198,10 +208,72 @@ public class AlertService {
     }
 
     private void publish(Alert alert, AlertTransition transition) {
+        alert.silencedBy(silencer.mute(alert, transition.at()));
         AlertEventData data = AlertEventData.of(alert, transition);
         String type = AlertEventData.typeOf(alert.state());
         OutboxEvent event = outbox.append(type, alert.measureKey(), alert.dedupKey(), data, transition.at());
-        deliveries.schedule(event.eventId().toString(), type, transition.at(), data);
+        notify(alert, event.eventId().toString(), type, transition.at(), data);
+        if (alert.state() == AlertState.RESOLVED) {
+            silencer.resolved(alert, transition.at());
+        }
+    }
+
+    /**
+     * Schedules the webhook deliveries of a transition. A firing goes to the interested subscribers and is remembered
+     * as told, or waits while muted; an acknowledgement goes to them if the firing was told and nothing mutes it now;
+     * a resolve goes to every subscriber told of the firing (and, unmuted, to the interested), and to nobody if the
+     * firing was never told.
+     */
+    private void notify(Alert alert, String messageId, String type, Instant at, AlertEventData data) {
+        boolean muted = !alert.silencedBy().isEmpty();
+        switch (alert.state()) {
+            case FIRING -> {
+                notified.clear(alert.id());
+                if (muted) {
+                    alert.awaitNotification(messageId);
+                } else {
+                    alert.notified();
+                    notified.add(alert.id(), deliveries.schedule(messageId, type, at, data));
+                }
+            }
+            case ACKNOWLEDGED -> {
+                if (!muted && !alert.notificationPending()) {
+                    deliveries.schedule(messageId, type, at, data);
+                }
+            }
+            case RESOLVED -> {
+                if (!alert.notificationPending()) {
+                    Set<UUID> recipients = new LinkedHashSet<>(notified.of(alert.id()));
+                    if (!muted) {
+                        recipients.addAll(deliveries.interested(data));
+                    }
+                    deliveries.scheduleTo(messageId, type, at, data, recipients);
+                }
+                alert.notified();
+            }
+        }
+    }
+
+    /**
+     * Applies the silences in force now to an open alert: records which mute it and, once none does, delivers the
+     * firing they muted (once: the alert no longer waits afterwards). The caller's transaction, so that a silence's
+     * end and the deliveries it releases commit together.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applySilences(UUID id) {
+        Alert alert = lockAlert(id);
+        if (!alert.state().open()) {
+            return;
+        }
+        Instant now = clock.instant();
+        alert.silencedBy(silencer.mute(alert, now));
+        if (alert.silencedBy().isEmpty() && alert.state() == AlertState.FIRING && alert.notificationPending()) {
+            AlertTransition firing = alert.lastFiring();
+            AlertEventData data = AlertEventData.of(alert, firing);
+            String type = AlertEventData.typeOf(AlertState.FIRING);
+            notified.add(alert.id(), deliveries.schedule(alert.pendingMessageId(), type, firing.at(), data));
+            alert.notified();
+        }
     }
 
     private static boolean holds(AlertKind kind, Evaluation evaluation) {

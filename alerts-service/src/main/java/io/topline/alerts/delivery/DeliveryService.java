@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,22 +69,41 @@ public class DeliveryService {
     }
 
     /**
-     * Persists one delivery per interested subscriber, in the caller's transaction. The body is the Standard
-     * Webhooks payload ({@code type}, {@code timestamp}, {@code data}), fixed now so that every retry sends the same
-     * bytes.
+     * Persists one delivery per interested subscriber, in the caller's transaction, and returns their ids. The body
+     * is the Standard Webhooks payload ({@code type}, {@code timestamp}, {@code data}), fixed now so that every retry
+     * sends the same bytes.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void schedule(String messageId, String type, Instant timestamp, AlertEventData data) {
-        List<Subscription> interested = subscriptions.active().stream().filter(s -> s.wants(data)).toList();
-        if (interested.isEmpty()) {
+    public List<UUID> schedule(String messageId, String type, Instant timestamp, AlertEventData data) {
+        List<UUID> interested = interested(data);
+        scheduleTo(messageId, type, timestamp, data, interested);
+        return interested;
+    }
+
+    /** The active subscriptions whose filters pick the alert event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> interested(AlertEventData data) {
+        return subscriptions.active().stream().filter(s -> s.wants(data)).map(Subscription::id).toList();
+    }
+
+    /**
+     * Persists one delivery to each of the named subscriptions that is still active, whatever its filters say (a
+     * resolve goes to every subscriber told of the firing), in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scheduleTo(String messageId, String type, Instant timestamp, AlertEventData data,
+                           Collection<UUID> subscriptionIds) {
+        List<UUID> recipients = subscriptionIds.stream().distinct()
+                .filter(id -> subscriptions.findByIdOptional(id).map(Subscription::active).orElse(false)).toList();
+        if (recipients.isEmpty()) {
             return;
         }
         String payload = payload(type, timestamp, data);
         Instant now = clock.instant();
-        for (Subscription subscription : interested) {
-            deliveries.persist(new WebhookDelivery(subscription.id(), messageId, type, payload, now, firstAttemptAt(now)));
+        for (UUID subscriptionId : recipients) {
+            deliveries.persist(new WebhookDelivery(subscriptionId, messageId, type, payload, now, firstAttemptAt(now)));
         }
-        scheduled.fire(new DeliveriesScheduled(interested.size()));
+        scheduled.fire(new DeliveriesScheduled(recipients.size()));
     }
 
     private String payload(String type, Instant timestamp, AlertEventData data) {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** Settings of the transactional outbox and its relay. */
 @ConfigMapping(prefix = "topline.outbox")
@@ -12,6 +13,13 @@ public interface OutboxConfig {
     /** CloudEvents {@code source} of every event this service publishes: {@code /topline/<application name>}. */
     @WithDefault("/topline/${quarkus.application.name}")
     String source();
+
+    /**
+     * Topics for event types that do not go to the {@code outbox} channel's topic, by event type (for example
+     * {@code topline.outbox.topics."topline.silence.created"=topline.silences}); none by default, so every event goes
+     * to the channel's topic.
+     */
+    Map<String, String> topics();
 
     /** How often the relay looks for events when no commit woke it (another replica's rows, a restart). */
     @WithDefault("1s")

@@ -31,8 +31,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes outbox events to the {@code outbox} channel in commit order, deleting each event only after the broker
- * acknowledged it.
+ * Publishes outbox events to the {@code outbox} channel (or the topic configured for their type) in commit order,
+ * deleting each event only after the broker acknowledged it.
  *
  * <p>A commit wakes the relay at once; a timer catches anything else (a restart, another replica's rows). While the
  * broker is unreachable the round fails and the relay retries with backoff, so an acknowledged write is never lost.
@@ -234,10 +234,13 @@ public class OutboxRelay {
                 .withSubject(event.subject())
                 .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC))
                 .build();
-        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.key())
-                .build();
-        return Message.of(new JsonObject(data), Metadata.of(cloudEvent, record));
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> record =
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key());
+        String topic = config.topics().get(event.type());
+        if (topic != null) {
+            record.withTopic(topic);
+        }
+        return Message.of(new JsonObject(data), Metadata.of(cloudEvent, record.build()));
     }
 
     /** What one round's sends achieved: the ids the broker acknowledged, and what stopped the rest. */
