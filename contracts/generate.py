@@ -55,6 +55,15 @@ ACTUAL = obj({
     "max": DECIMAL, "last": DECIMAL, "lastOccurredAt": INSTANT,
     "revision": {"type": "integer", "minimum": 1}, "updatedAt": INSTANT,
 })
+CAUSE = obj({
+    "alertId": {"type": "string", "format": "uuid"},
+    "dedupKey": {"type": "string"},
+    "kind": {"enum": ["MISSED", "PROJECTED_MISS"]},
+    "driverKey": SLUG, "driverName": {"type": "string"},
+    "measureKey": SLUG, "measureName": {"type": "string"},
+    "period": PERIOD,
+    "hops": {"type": "integer", "minimum": 1, "description": "feedsInto edges between the cause's driver and this one"},
+})
 ALERT = obj({
     "alertId": {"type": "string", "format": "uuid"},
     "dedupKey": {"type": "string", "pattern": "^[a-z0-9-]+:[0-9]{4}-[0-9WQ]+:(MISSED|PROJECTED_MISS|NO_DATA)$"},
@@ -81,6 +90,9 @@ ALERT = obj({
     "sequence": {"type": "integer", "minimum": 1, "description": "grows with every transition of this alert"},
     "silencedBy": {"type": "array", "items": {"type": "string", "format": "uuid"}, "uniqueItems": True,
                    "description": "the silences that muted this transition: published, not notified; empty when notified"},
+    "likelyCauses": {"type": "array", "items": CAUSE,
+                     "description": "open red alerts of drivers upstream in the revenue flow (feedsInto, transitively) "
+                                    "for an overlapping period, nearest first; a resolve keeps its firing's"},
 })
 MATCHER = obj({
     "label": {"enum": ["driver", "function", "measure", "kind", "severity", "period"]},

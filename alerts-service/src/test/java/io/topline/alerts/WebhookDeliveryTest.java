@@ -311,7 +311,7 @@ class WebhookDeliveryTest {
                 new AlertEventData.TargetRef(1, new BigDecimal("95"), new BigDecimal("90")),
                 new AlertEventData.EvaluationRef("MISSED", "CLOSED", null, now), Map.of("measure", measureKey),
                 "Retention missed its target", new AlertEventData.TransitionRef("NONE", "FIRING", now, null, null), 1,
-                List.of());
+                List.of(), List.of());
     }
 
     private ValidatableResponse awaitDeliveries(String subscriptionId, int count) {

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -20,6 +21,21 @@ import java.util.Properties;
 public final class JoiningReplica {
 
     private JoiningReplica() {
+    }
+
+    /**
+     * Joins each group (key) on its topic (value) in turn and fails unless every one hands the joiner a partition
+     * within {@code bound}; prints each time, for the closing figures.
+     */
+    public static void assertPartitionsWithin(Map<String, String> topicOfGroup, Duration bound) {
+        topicOfGroup.forEach((group, topic) -> {
+            Duration waited = timeToFirstPartition(group, topic, bound.multipliedBy(6));
+            System.out.printf("Consumer rejoin: group %s handed a joining replica a partition of %s in %d ms%n",
+                    group, topic, waited.toMillis());
+            if (waited.compareTo(bound) >= 0) {
+                throw new AssertionError(group + " took " + waited + " to hand a joining replica a partition");
+            }
+        });
     }
 
     /** Joins {@code groupId} on {@code topic} and returns how long the group took to assign it a partition. */

@@ -2,6 +2,8 @@ package io.topline.alerts.alert;
 
 import jakarta.persistence.CascadeType;
 import io.topline.alerts.catalog.StringListConverter;
+import io.topline.alerts.cause.LikelyCause;
+import io.topline.alerts.cause.LikelyCausesColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -84,6 +86,10 @@ public class Alert {
     // the webhook-id (outbox event id) of the muted firing, sent when the silence ends
     @Column(name = "pending_message_id")
     private String pendingMessageId;
+    // the open red alerts upstream in the revenue flow as of its latest transition (LikelyCauses), nearest first
+    @Convert(converter = LikelyCausesColumn.class)
+    @Column(name = "likely_causes")
+    private List<LikelyCause> likelyCauses = List.of();
     @OneToMany(mappedBy = "alert", cascade = CascadeType.ALL)
     @OrderBy("sequence")
     private List<AlertTransition> transitions = new ArrayList<>();
@@ -176,6 +182,15 @@ public class Alert {
     /** Records the silences that mute the alert now; an empty list when none does. */
     public void silencedBy(List<String> silenceIds) {
         this.silencedBy = List.copyOf(silenceIds);
+    }
+
+    /** Records the upstream alerts that likely explain this one now, nearest first; empty when none does. */
+    public void likelyCauses(List<LikelyCause> causes) {
+        this.likelyCauses = List.copyOf(causes);
+    }
+
+    public List<LikelyCause> likelyCauses() {
+        return likelyCauses;
     }
 
     /** Its firing was muted: it is notified as message {@code messageId} once no silence mutes it. */

@@ -1,5 +1,7 @@
 package io.topline.alerts.alert;
 
+import io.topline.alerts.cause.LikelyCause;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,12 +10,14 @@ import java.util.Map;
 
 /**
  * The {@code data} of the topline.alert.* events (docs/events.md); also the body of webhooks and stream events.
- * {@code silencedBy} lists the silences that muted the transition (empty when it was notified).
+ * {@code silencedBy} lists the silences that muted the transition (empty when it was notified); {@code likelyCauses}
+ * the open red alerts upstream in the revenue flow, nearest first, which the summary of an open alert names too.
  */
 public record AlertEventData(String alertId, String dedupKey, String kind, String state, String severity,
                              DriverRef driver, MeasureRef measure, String period, BigDecimal actual, TargetRef target,
                              EvaluationRef evaluation, Map<String, String> labels, String summary,
-                             TransitionRef transition, int sequence, List<String> silencedBy) {
+                             TransitionRef transition, int sequence, List<String> silencedBy,
+                             List<LikelyCause> likelyCauses) {
 
     /** The driver the measure belongs to. */
     public record DriverRef(String key, String name, String function) {
@@ -60,9 +64,10 @@ public record AlertEventData(String alertId, String dedupKey, String kind, Strin
                 new TargetRef(alert.targetVersion(), alert.successLevel(), alert.failureLevel()),
                 new EvaluationRef(alert.evaluationStatus(), alert.evaluationState(), alert.projection(),
                         alert.evaluatedAt()),
-                labels, alert.summary(),
+                labels, alert.state().open() ? AlertSummaries.withCauses(alert.summary(), alert.likelyCauses())
+                        : alert.summary(),
                 new TransitionRef(transition.from(), transition.to(), transition.at(), transition.by(),
                         transition.comment()),
-                transition.sequence(), alert.silencedBy());
+                transition.sequence(), alert.silencedBy(), alert.likelyCauses());
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +24,12 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     /** Every open alert, in the order their measures are locked in (so that two sweeps never deadlock). */
     public List<Alert> open() {
         return list("state <> ?1 order by measureKey, id", AlertState.RESOLVED);
+    }
+
+    /** The open MISSED and PROJECTED_MISS alerts of the given drivers. */
+    public List<Alert> openRedOfDrivers(Collection<String> driverKeys) {
+        return list("driverKey in ?1 and state <> ?2 and kind <> ?3", driverKeys, AlertState.RESOLVED,
+                AlertKind.NO_DATA);
     }
 
     /** Alerts matching every given filter (null ones are ignored), newest first. */

@@ -8,6 +8,7 @@ import io.topline.alerts.delivery.DeliveryService;
 import io.topline.alerts.evaluation.Evaluation;
 import io.topline.alerts.evaluation.EvaluationState;
 import io.topline.alerts.evaluation.EvaluationStatus;
+import io.topline.alerts.cause.LikelyCauses;
 import io.topline.alerts.silence.Silencer;
 import io.topline.chassis.outbox.Outbox;
 import io.topline.chassis.outbox.OutboxEvent;
@@ -46,13 +47,14 @@ public class AlertService {
     private final DeliveryService deliveries;
     private final NotifiedSubscriptions notified;
     private final Silencer silencer;
+    private final LikelyCauses causes;
     private final Clock clock;
 
     @SuppressWarnings("java:S107")
     public AlertService(AlertRepository alerts, PendingConditionRepository conditions, CatalogDriverRepository drivers,
                         CatalogMeasureRepository measures, SettleTimes settleTimes, Outbox outbox,
                         DeliveryService deliveries, NotifiedSubscriptions notified, Silencer silencer,
-                        Clock clock) {
+                        LikelyCauses causes, Clock clock) {
         this.alerts = alerts;
         this.conditions = conditions;
         this.drivers = drivers;
@@ -62,6 +64,7 @@ public class AlertService {
         this.deliveries = deliveries;
         this.notified = notified;
         this.silencer = silencer;
+        this.causes = causes;
         this.clock = clock;
     }
 
@@ -209,6 +212,10 @@ public class AlertService {
 
     private void publish(Alert alert, AlertTransition transition) {
         alert.silencedBy(silencer.mute(alert, transition.at()));
+        if (alert.state().open()) {
+            // a resolve keeps the causes its firing named
+            alert.likelyCauses(causes.of(alert));
+        }
         AlertEventData data = AlertEventData.of(alert, transition);
         String type = AlertEventData.typeOf(alert.state());
         OutboxEvent event = outbox.append(type, alert.measureKey(), alert.dedupKey(), data, transition.at());

@@ -1,9 +1,11 @@
 package io.topline.alerts.alert;
 
 import io.topline.alerts.catalog.CatalogMeasure;
+import io.topline.alerts.cause.LikelyCause;
 import io.topline.alerts.evaluation.Evaluation;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /** Writes the one-line summaries a person reads on a phone. */
 public final class AlertSummaries {
@@ -33,6 +35,22 @@ public final class AlertSummaries {
         String now = value == null ? evaluation.status().name()
                 : evaluation.status() + " at " + format(value, measure);
         return "Resolved (" + now + ", " + evaluation.state() + "): " + firing;
+    }
+
+    /**
+     * The summary of an open alert followed by what upstream likely explains it ("...; upstream: Marketing-qualified
+     * leads also missed in 2026-W48"), at most three causes, nearest first.
+     */
+    public static String withCauses(String summary, List<LikelyCause> causes) {
+        if (causes.isEmpty()) {
+            return summary;
+        }
+        List<String> named = causes.stream().limit(3)
+                .map(cause -> cause.measureName() + ("MISSED".equals(cause.kind()) ? " also missed in "
+                        : " also heading for a miss in ") + cause.period())
+                .toList();
+        String more = causes.size() > 3 ? " and " + (causes.size() - 3) + " more" : "";
+        return summary + "; upstream: " + String.join(", ", named) + more;
     }
 
     /** A value with its unit, exactly as precise as it was reported. */

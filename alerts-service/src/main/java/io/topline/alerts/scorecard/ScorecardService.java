@@ -65,7 +65,8 @@ public class ScorecardService {
         List<CatalogDriver> allDrivers = drivers.list("archived", false);
         Map<String, CatalogDriver> driverByKey = new HashMap<>();
         allDrivers.forEach(d -> driverByKey.put(d.key(), d));
-        Map<String, Integer> position = flowPositions(allDrivers);
+        List<String> flow = RevenueFlow.order(allDrivers);
+        Map<String, Integer> position = flowPositions(flow);
         Map<String, Map<String, EvaluationCell>> evaluationOf = evaluationsByMeasure(cadence, from);
         Map<String, Map<String, BigDecimal>> actualOf = actualsByMeasure(cadence, from);
 
@@ -76,7 +77,8 @@ public class ScorecardService {
             result.add(row(measure, driver, current, labels, evaluationOf.getOrDefault(measure.key(), Map.of()),
                     actualOf.getOrDefault(measure.key(), Map.of())));
         }
-        return new ScorecardResponse(cadence.name(), current.label(), labels, now, result);
+        return new ScorecardResponse(cadence.name(), current.label(), labels, now, result,
+                DriverRollUp.of(result, flow, driverByKey));
     }
 
     /** The {@code count} periods that end with {@code current}, oldest first. */
@@ -91,9 +93,8 @@ public class ScorecardService {
     }
 
     /** Each driver's position in the revenue flow (0 first). */
-    private static Map<String, Integer> flowPositions(List<CatalogDriver> drivers) {
+    private static Map<String, Integer> flowPositions(List<String> flow) {
         Map<String, Integer> position = new HashMap<>();
-        List<String> flow = RevenueFlow.order(drivers);
         for (int i = 0; i < flow.size(); i++) {
             position.put(flow.get(i), i);
         }
