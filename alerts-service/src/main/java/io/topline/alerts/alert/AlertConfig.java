@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** When alerts fire: the settle time a red condition must hold first, and how often held conditions are checked. */
+/**
+ * When alerts fire: the settle time a red condition must hold first, how often held conditions are checked, and how
+ * often unacknowledged firings are told again.
+ */
 @ConfigMapping(prefix = "topline.alerts")
 public interface AlertConfig {
 
@@ -16,4 +19,11 @@ public interface AlertConfig {
     /** How often conditions waiting out their settle time are checked ("off" disables it). */
     @WithDefault("5s")
     String settleCheckInterval();
+
+    /**
+     * How often firings nobody acknowledged are checked against their subscriptions' repeat intervals ("off" disables
+     * it); a repeat goes out at most this late.
+     */
+    @WithDefault("30s")
+    String renotifyInterval();
 }

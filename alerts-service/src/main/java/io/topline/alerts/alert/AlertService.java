@@ -283,6 +283,24 @@ public class AlertService {
         }
     }
 
+    /**
+     * Tells one subscription again of a firing nobody acknowledged: the alert's current state under a message id of
+     * its own (the receiver sees a new webhook-id for the same dedup key), in the caller's transaction with the note
+     * that it was told.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void renotify(NotifiedSubscriptions.Due due) {
+        Alert alert = lockAlert(due.alertId());
+        if (alert.state() != AlertState.FIRING || !alert.silencedBy().isEmpty()) {
+            return;
+        }
+        AlertEventData data = AlertEventData.of(alert, alert.lastFiring());
+        String messageId = alert.id() + "-repeat-" + (due.repeats() + 1);
+        deliveries.scheduleTo(messageId, AlertEventData.typeOf(AlertState.FIRING), clock.instant(), data,
+                List.of(due.subscriptionId()));
+        notified.repeated(due);
+    }
+
     private static boolean holds(AlertKind kind, Evaluation evaluation) {
         return switch (kind) {
             case MISSED -> evaluation.state().closed() && evaluation.status() == EvaluationStatus.MISSED;

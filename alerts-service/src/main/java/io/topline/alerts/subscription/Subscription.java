@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +48,9 @@ public class Subscription {
     private String createdBy;
     @Column(name = "created_at")
     private Instant createdAt;
+    // null: told of a firing once; otherwise again every interval while it fires unacknowledged (RenotifySweep)
+    @Column(name = "repeat_interval_seconds")
+    private Long repeatIntervalSeconds;
 
     protected Subscription() {
     }
@@ -67,6 +71,15 @@ public class Subscription {
         this.active = true;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+    }
+
+    /** Tells this subscriber again of a FIRING alert nobody acknowledged every {@code interval}; null: never. */
+    public void repeatEvery(Duration interval) {
+        this.repeatIntervalSeconds = interval == null ? null : interval.toSeconds();
+    }
+
+    public Duration repeatInterval() {
+        return repeatIntervalSeconds == null ? null : Duration.ofSeconds(repeatIntervalSeconds);
     }
 
     /** Whether this subscriber wants the alert event; an empty filter admits everything. */

@@ -6,10 +6,10 @@ import io.topline.alerts.alert.AlertKind;
 import io.topline.alerts.alert.Severity;
 import io.topline.alerts.delivery.SsrfGuard;
 import io.topline.alerts.delivery.WebhookDeliveryRepository;
-import io.topline.chassis.problem.ProblemException;
 import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageRequest;
 import io.topline.chassis.page.PanachePages;
+import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +27,9 @@ import java.util.UUID;
 /** Creates, lists, disables and enables webhook subscriptions. */
 @ApplicationScoped
 public class SubscriptionService {
+
+    private static final Duration MIN_REPEAT = Duration.ofMinutes(5);
+    private static final Duration MAX_REPEAT = Duration.ofDays(7);
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,6 +63,7 @@ public class SubscriptionService {
                 orEmpty(request.measures()),
                 orEmpty(request.kinds()).stream().map(AlertKind::name).toList(),
                 request.minSeverity() == null ? Severity.INFO : request.minSeverity(), person, clock.instant());
+        subscription.repeatEvery(repeatInterval(request.repeatInterval()));
         subscriptions.persist(subscription);
         return new Created(subscription, secret);
     }
@@ -124,6 +130,23 @@ public class SubscriptionService {
     }
 
     /** A new subscription and its secret in plain text, which only the creating response shows. */
+    /** The repeat interval a request names, 5 minutes to 7 days; null when it names none. */
+    static Duration repeatInterval(String text) {
+        if (text == null) {
+            return null;
+        }
+        Duration interval;
+        try {
+            interval = Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("repeatInterval", "must be an ISO-8601 duration such as PT4H");
+        }
+        if (interval.compareTo(MIN_REPEAT) < 0 || interval.compareTo(MAX_REPEAT) > 0) {
+            throw ProblemException.unprocessable("repeatInterval", "must be between PT5M and P7D");
+        }
+        return interval;
+    }
+
     public record Created(Subscription subscription, String secret) {
     }
 

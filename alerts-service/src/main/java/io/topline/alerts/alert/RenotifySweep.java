@@ -1,0 +1,58 @@
+package io.topline.alerts.alert;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.topline.alerts.lifecycle.ShutdownGate;
+import io.topline.chassis.db.AdvisoryLocks;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/**
+ * Tells subscriptions with a repeat interval again of FIRING alerts nobody acknowledged, like Alertmanager's
+ * {@code repeat_interval}. One replica at a time, under an advisory lock; a second run finds nothing due.
+ */
+@ApplicationScoped
+public class RenotifySweep {
+
+    static final String LOCK = "renotify-sweep";
+    private static final int BATCH = 500;
+
+    private final NotifiedSubscriptions notified;
+    private final AlertService alerts;
+    private final AdvisoryLocks locks;
+    private final ShutdownGate gate;
+
+    public RenotifySweep(NotifiedSubscriptions notified, AlertService alerts, AdvisoryLocks locks, ShutdownGate gate) {
+        this.notified = notified;
+        this.alerts = alerts;
+        this.locks = locks;
+        this.gate = gate;
+    }
+
+    @Scheduled(identity = "renotify-sweep", every = "${topline.alerts.renotify-interval:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduled() {
+        if (!gate.enter()) {
+            return;
+        }
+        try {
+            sweep();
+        } finally {
+            gate.exit();
+        }
+    }
+
+    /** One sweep; returns how many repeats it scheduled, or -1 when another replica's sweep holds the lock. */
+    public int sweep() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!locks.tryLockForTransaction(LOCK)) {
+                return -1;
+            }
+            List<NotifiedSubscriptions.Due> due = notified.dueForRepeat(BATCH);
+            due.forEach(alerts::renotify);
+            return due.size();
+        });
+    }
+}

@@ -1,0 +1,127 @@
+package io.topline.alerts.alert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.topline.alerts.TestData;
+import io.topline.chassis.time.SettableClock;
+import io.topline.testinfra.RequestAs;
+import io.topline.testinfra.ToplineInfrastructure;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * A subscription with a repeat interval is told again of a FIRING alert nobody acknowledged, once per interval and
+ * under a new webhook-id; an acknowledgement ends the repeats, and a subscription without an interval is told once.
+ */
+@QuarkusTest
+@WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class RenotificationTest {
+
+    /** Thursday 26 November 2026, 12:00 UTC: October is closed and past its grace time. */
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    @Inject
+    SettableClock clock;
+    @Inject
+    RenotifySweep sweep;
+
+    HttpServer server;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+
+    /** One webhook as the receiver saw it: its webhook-id, the path it was sent to, its body. */
+    record Received(String id, String path, JsonNode body) {
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        clock.pin(NOW);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestURI().getPath(), TestData.JSON.readTree(body)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        clock.reset();
+    }
+
+    @Test
+    void shouldTellAgainEveryIntervalUntilSomeoneAcknowledges() {
+        String key = TestData.key("repeat");
+        subscribe("/hourly", key, "PT1H");
+        subscribe("/once", key, null);
+        TestData.retentionWithOctoberActual(key, TestData.key("service"), "88.0");
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 2);
+        String alertId = received.get(0).body().get("data").get("alertId").asText();
+        String firstId = received.stream().filter(r -> r.path().equals("/hourly")).findFirst().orElseThrow().id();
+
+        clock.pin(NOW.plus(Duration.ofMinutes(59)));
+        assertEquals(0, sweep.sweep(), "not due before the interval");
+        clock.pin(NOW.plus(Duration.ofMinutes(61)));
+        assertEquals(1, sweep.sweep());
+        assertEquals(0, sweep.sweep(), "told again once per interval");
+        await().atMost(Duration.ofSeconds(15)).until(() -> received.size() == 3);
+        Received repeat = received.get(2);
+        assertEquals("/hourly", repeat.path());
+        assertEquals(alertId + "-repeat-1", repeat.id());
+        assertNotEquals(firstId, repeat.id());
+        assertEquals(List.of("topline.alert.fired", key + ":2026-10:MISSED", "FIRING"),
+                List.of(repeat.body().get("type").asText(), repeat.body().get("data").get("dedupKey").asText(),
+                        repeat.body().get("data").get("state").asText()));
+
+        RequestAs.oncall().contentType("application/json").body("{\"comment\":\"on it\"}")
+                .when().post("/alerts/" + alertId + "/acknowledge").then().statusCode(200)
+                .body("state", equalTo("ACKNOWLEDGED"));
+        clock.pin(NOW.plus(Duration.ofHours(5)));
+        assertEquals(0, sweep.sweep(), "an acknowledged alert is not repeated");
+    }
+
+    @Test
+    void shouldRefuseARepeatIntervalThatIsNotADurationOrOutOfBounds() {
+        for (String interval : List.of("hourly", "PT1M", "P8D")) {
+            RequestAs.admin().contentType("application/json")
+                    .body("{\"url\":\"http://127.0.0.1:9/hook\",\"repeatInterval\":\"" + interval + "\"}")
+                    .when().post("/subscriptions")
+                    .then().statusCode(interval.equals("hourly") ? 400 : 422).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("repeatInterval"));
+        }
+        RequestAs.admin().contentType("application/json")
+                .body("{\"url\":\"http://127.0.0.1:9/hook\",\"repeatInterval\":\"PT4H\"}")
+                .when().post("/subscriptions")
+                .then().statusCode(201).body("repeatInterval", equalTo("PT4H"));
+    }
+
+    private void subscribe(String path, String measure, String repeatInterval) {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        String repeat = repeatInterval == null ? "" : ",\"repeatInterval\":\"" + repeatInterval + "\"";
+        RequestAs.admin().contentType("application/json")
+                .body("{\"url\":\"" + url + "\",\"measures\":[\"" + measure + "\"]" + repeat + "}")
+                .when().post("/subscriptions").then().statusCode(201);
+    }
+}
