@@ -168,7 +168,8 @@ public class DriverResource {
             + "of a PUT would be, read-only fields included. Needs If-Match: 428 without it, 412 when stale.")
     @RequestBody(description = "The fields to change, as in the driver GET returns", required = true,
             content = @Content(mediaType = MergePatches.MEDIA_TYPE,
-                    schema = @Schema(implementation = UpdateDriverRequest.class),
+                    schema = @Schema(type = SchemaType.OBJECT, description = "Any of the fields of UpdateDriverRequest; "
+                            + "null removes an optional one"),
                     example = "{\"owner\":\"kim@example.com\",\"description\":null}"))
     @APIResponse(responseCode = "200", description = "The driver as it is now",
             content = @Content(schema = @Schema(implementation = DriverResponse.class)),

@@ -172,7 +172,8 @@ public class MeasureResource {
             + "when stale.")
     @RequestBody(description = "The fields to change, as in the measure GET returns", required = true,
             content = @Content(mediaType = MergePatches.MEDIA_TYPE,
-                    schema = @Schema(implementation = UpdateMeasureRequest.class),
+                    schema = @Schema(type = SchemaType.OBJECT, description = "Any of the fields of UpdateMeasureRequest; "
+                            + "null removes an optional one"),
                     example = "{\"name\":\"Closing ratio (new business)\",\"description\":null}"))
     @APIResponse(responseCode = "200", description = "The measure as it is now",
             content = @Content(schema = @Schema(implementation = MeasureResponse.class)),
