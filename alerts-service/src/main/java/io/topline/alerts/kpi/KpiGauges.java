@@ -43,7 +43,7 @@ public class KpiGauges {
     public KpiGauges(KpiReader reader, MeterRegistry registry, Clock clock) {
         this.reader = reader;
         this.clock = clock;
-        actual = multiGauge(registry, "topline.kpi.actual", "The actual of the measure's latest evaluated period");
+        actual = multiGauge(registry, "topline.kpi.actual", "The actual of the measure's latest evaluated period that has one");
         successLevel = multiGauge(registry, "topline.kpi.success.level",
                 "The success level in effect for the measure's latest evaluated period");
         failureLevel = multiGauge(registry, "topline.kpi.failure.level",

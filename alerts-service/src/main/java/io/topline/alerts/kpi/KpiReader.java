@@ -12,8 +12,9 @@ import java.util.List;
 public class KpiReader {
 
     /*
-     * One row per active measure: the latest evaluation (the index on measure_key, period_start makes the lateral
-     * lookup one index probe per measure) and the count of its firing alerts.
+     * One row per active measure: its latest evaluation with an actual, or its latest when none has one (a NO_DATA
+     * period after the last data would otherwise hide the last actual from every chart), and the count of its firing
+     * alerts. The index on measure_key, period_start keeps the lateral lookup to the measure's own evaluations.
      */
     private static final String LATEST = """
             select m.key, m.driver_key, coalesce(d.function, 'UNKNOWN'), e.actual, e.success_level, e.failure_level,
@@ -21,7 +22,8 @@ public class KpiReader {
             from catalog_measure m
             left join catalog_driver d on d.key = m.driver_key
             left join lateral (select actual, success_level, failure_level, status, state from evaluation
-                               where measure_key = m.key order by period_start desc limit 1) e on true
+                               where measure_key = m.key
+                               order by (actual is not null) desc, period_start desc limit 1) e on true
             left join (select measure_key, count(*) as firing from alert where state = 'FIRING'
                        group by measure_key) a on a.measure_key = m.key
             where not m.archived
