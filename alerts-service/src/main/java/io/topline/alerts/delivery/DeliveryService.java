@@ -10,7 +10,9 @@ import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageRequest;
 import io.topline.chassis.page.PanachePages;
 import io.topline.chassis.problem.ProblemException;
+import io.topline.alerts.kpi.WebhookOutcomeCounter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -53,6 +55,9 @@ public class DeliveryService {
     private final Event<DeliveriesScheduled> scheduled;
     private final SecretCipher cipher;
     private final Clock clock;
+    // a field rather than a ninth constructor parameter: the counter is an observer, not part of the delivery rules
+    @Inject
+    WebhookOutcomeCounter outcomes;
 
     @SuppressWarnings("java:S107")
     public DeliveryService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
@@ -179,6 +184,7 @@ public class DeliveryService {
         Decision decision = decide(job.attempt(), result, now);
         attempts.persist(new WebhookAttempt(delivery.id(), job.attempt(), result.startedAt(), result.statusCode(),
                 decision.outcome(), result.error(), result.durationMs(), decision.retryAt()));
+        outcomes.attempted(job.subscriptionId(), job.url(), decision.outcome());
         if (delivery.holds(job.leasedUntil())) {
             delivery.attempted(result.statusCode(), decision.next(), decision.retryAt(), now);
         } else if (delivery.status() == DeliveryStatus.PENDING) {

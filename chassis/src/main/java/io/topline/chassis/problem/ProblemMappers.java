@@ -156,7 +156,7 @@ public class ProblemMappers {
             case 404 -> "There is nothing at " + request.path();
             case 405 -> "Method " + request.method() + " is not allowed on " + request.path();
             case 406 -> "The service cannot produce the media type the request accepts";
-            case 415 -> "The request body must be application/json";
+            case 415 -> "The request body must be application/json (application/merge-patch+json for PATCH)";
             default -> e.getMessage();
         };
         Response.ResponseBuilder builder = problem(status, slugOf(title), title, detail, request, null);

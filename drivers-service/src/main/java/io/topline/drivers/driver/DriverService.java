@@ -1,5 +1,6 @@
 package io.topline.drivers.driver;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.topline.drivers.flow.FlowGraph;
 import io.topline.drivers.measure.MeasureService;
 import io.topline.chassis.outbox.Outbox;
@@ -7,6 +8,8 @@ import io.topline.chassis.problem.Problem;
 import io.topline.chassis.problem.ProblemException;
 import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageRequest;
+import io.topline.drivers.web.MergePatches;
+import io.topline.drivers.web.ReadOnlyFields;
 import io.topline.drivers.web.Revisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,10 +36,13 @@ public class DriverService {
     private final DriverRepository drivers;
     private final MeasureService measures;
     private final Outbox outbox;
+    private final MergePatches patches;
     private final Clock clock;
 
-    public DriverService(DriverRepository drivers, MeasureService measures, Outbox outbox, Clock clock) {
+    public DriverService(DriverRepository drivers, MeasureService measures, Outbox outbox, MergePatches patches,
+                         Clock clock) {
         this.drivers = drivers;
+        this.patches = patches;
         this.measures = measures;
         this.outbox = outbox;
         this.clock = clock;
@@ -62,14 +68,36 @@ public class DriverService {
         drivers.lockFlow();
         Driver driver = drivers.lockByKey(key).orElseThrow(() -> ProblemException.notFound("Driver", key));
         Revisions.check(ifMatch, driver.revision(), true);
+        return replace(driver, request);
+    }
+
+    /** Applies a JSON Merge Patch to the driver as GET shows it, then updates it as a PUT of the result would. */
+    @Transactional
+    public Driver patch(String key, String mergePatch, String ifMatch) throws JsonProcessingException {
+        drivers.lockFlow();
+        Driver driver = drivers.lockByKey(key).orElseThrow(() -> ProblemException.notFound("Driver", key));
+        Revisions.check(ifMatch, driver.revision(), true);
+        return replace(driver, patches.apply(DriverMapper.toResponse(driver), mergePatch, UpdateDriverRequest.class));
+    }
+
+    private Driver replace(Driver driver, UpdateDriverRequest request) {
+        checkReadOnly(driver, request);
         List<String> feedsInto = request.feedsIntoOrEmpty();
-        checkEdges(key, feedsInto, driver.feedsInto(), "feedsInto");
-        checkAcyclic(Map.of(key, feedsInto));
+        checkEdges(driver.key(), feedsInto, driver.feedsInto(), "feedsInto");
+        checkAcyclic(Map.of(driver.key(), feedsInto));
         if (driver.change(request.name().strip(), request.function(), request.owner().strip(), request.description(),
                 feedsInto, now())) {
             publish(driver, DEFINED);
         }
         return driver;
+    }
+
+    private static void checkReadOnly(Driver driver, UpdateDriverRequest request) {
+        ReadOnlyFields.check("key", request.key(), driver.key());
+        ReadOnlyFields.check("archived", request.archived(), driver.archived());
+        ReadOnlyFields.check("revision", request.revision(), driver.revision());
+        ReadOnlyFields.check("createdAt", request.createdAt(), driver.createdAt());
+        ReadOnlyFields.check("updatedAt", request.updatedAt(), driver.updatedAt());
     }
 
     /** Archives the driver and, with it, its active measures: an archived driver measures nothing. */

@@ -1,10 +1,12 @@
 package io.topline.drivers.measure;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageParams;
 import io.topline.chassis.page.Paging;
 import io.topline.chassis.openapi.ProblemTypes;
 import io.topline.chassis.problem.Problem;
+import io.topline.drivers.web.MergePatches;
 import io.topline.drivers.web.Revisions;
 import io.topline.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -31,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +57,12 @@ public class MeasureResource {
             + "revision that is no longer current: someone changed the measure since; read it again and retry.";
     private static final String ARCHIVED = "`" + Problem.TYPE_BASE + "archived`: the measure is archived and cannot "
             + "change.";
+    private static final String READ_ONLY_CHANGED = "`" + ProblemTypes.UNPROCESSABLE + "` too when the body "
+            + "changes a read-only field (violations names it).";
+    private static final String INVALID_PATCH = "`" + ProblemTypes.VALIDATION + "`: the body is not a JSON object, "
+            + "or the merged measure breaks a field's rule (violations lists each). `" + ProblemTypes.MALFORMED_JSON
+            + "`: the body is not JSON. `" + ProblemTypes.UNKNOWN_FIELD + "`, `" + ProblemTypes.MALFORMED_FIELD
+            + "`: the patch names a field a measure does not have, or gives one the wrong type.";
     private static final String INVALID_CURRENCY = "`" + ProblemTypes.UNPROCESSABLE + "`: a CURRENCY measure has no "
             + "ISO 4217 currency, another unit has one, or the code is not ISO 4217.";
 
@@ -129,8 +139,10 @@ public class MeasureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "updateMeasure", summary = "Update a measure", description = "Replaces the changeable "
-            + "fields. Needs If-Match: 428 without it, 412 when stale; key, driver, direction and cadence never change. "
-            + "A state equal to the current one changes nothing and keeps the revision.")
+            + "fields. Accepts the body GET returns: the read-only fields (key, driverKey, direction, cadence, "
+            + "archived, revision, targets, createdAt, updatedAt) may be left out or sent back unchanged, and a changed "
+            + "one is refused with 422 naming it. Needs If-Match: 428 without it, 412 when stale. A state equal to the "
+            + "current one changes nothing and keeps the revision.")
     @APIResponse(responseCode = "200", description = "The measure as it is now",
             content = @Content(schema = @Schema(implementation = MeasureResponse.class)),
             headers = @Header(name = HttpHeaders.ETAG, description = ETAG_HEADER,
@@ -139,7 +151,7 @@ public class MeasureResource {
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = ARCHIVED)
     @APIResponse(responseCode = "412", description = PRECONDITION_FAILED)
-    @APIResponse(responseCode = "422", description = INVALID_CURRENCY)
+    @APIResponse(responseCode = "422", description = INVALID_CURRENCY + " " + READ_ONLY_CHANGED)
     @APIResponse(responseCode = "428", description = PRECONDITION_REQUIRED)
     public Response update(@Parameter(description = KEY_PARAMETER, example = "closing-ratio")
                            @PathParam("key") String key,
@@ -147,6 +159,38 @@ public class MeasureResource {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull UpdateMeasureRequest body) {
         return withEtag(service.update(key, body, ifMatch));
+    }
+
+    @PATCH
+    @Path("{key}")
+    @Consumes(MergePatches.MEDIA_TYPE)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "patchMeasure", summary = "Change some fields of a measure", description = "A JSON "
+            + "Merge Patch (RFC 7396, application/merge-patch+json): the fields it names replace the measure's, null "
+            + "removes an optional one (currency, owner, description), and the others stay. The merged measure is "
+            + "checked as the body of a PUT would be, read-only fields included. Needs If-Match: 428 without it, 412 "
+            + "when stale.")
+    @RequestBody(description = "The fields to change, as in the measure GET returns", required = true,
+            content = @Content(mediaType = MergePatches.MEDIA_TYPE,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "Any of the fields of UpdateMeasureRequest; "
+                            + "null removes an optional one"),
+                    example = "{\"name\":\"Closing ratio (new business)\",\"description\":null}"))
+    @APIResponse(responseCode = "200", description = "The measure as it is now",
+            content = @Content(schema = @Schema(implementation = MeasureResponse.class)),
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG_HEADER,
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = INVALID_PATCH)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = ARCHIVED)
+    @APIResponse(responseCode = "412", description = PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", description = INVALID_CURRENCY + " " + READ_ONLY_CHANGED)
+    @APIResponse(responseCode = "428", description = PRECONDITION_REQUIRED)
+    public Response patch(@Parameter(description = KEY_PARAMETER, example = "closing-ratio")
+                          @PathParam("key") String key,
+                          @Parameter(description = IF_MATCH_PARAMETER, required = true, example = "\"3\"")
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          String mergePatch) throws JsonProcessingException {
+        return withEtag(service.patch(key, mergePatch, ifMatch));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.topline.drivers.measure;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.topline.drivers.DefinitionsConfig;
 import io.topline.drivers.driver.Driver;
 import io.topline.drivers.driver.DriverRepository;
@@ -7,10 +8,14 @@ import io.topline.chassis.outbox.Outbox;
 import io.topline.chassis.problem.ProblemException;
 import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageRequest;
+import io.topline.drivers.target.TargetResponse;
+import io.topline.drivers.web.MergePatches;
+import io.topline.drivers.web.ReadOnlyFields;
 import io.topline.drivers.web.Revisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,11 +34,13 @@ public class MeasureService {
     private final DriverRepository drivers;
     private final Outbox outbox;
     private final DefinitionsConfig config;
+    private final MergePatches patches;
     private final Clock clock;
 
     public MeasureService(MeasureRepository measures, DriverRepository drivers, Outbox outbox, DefinitionsConfig config,
-                          Clock clock) {
+                          MergePatches patches, Clock clock) {
         this.measures = measures;
+        this.patches = patches;
         this.drivers = drivers;
         this.outbox = outbox;
         this.config = config;
@@ -69,6 +76,20 @@ public class MeasureService {
     public Measure update(String key, UpdateMeasureRequest request, String ifMatch) {
         Measure measure = measures.lockByKey(key).orElseThrow(() -> ProblemException.notFound("Measure", key));
         Revisions.check(ifMatch, measure.revision(), true);
+        return replace(measure, request);
+    }
+
+    /** Applies a JSON Merge Patch to the measure as GET shows it, then updates it as a PUT of the result would. */
+    @Transactional
+    public Measure patch(String key, String mergePatch, String ifMatch) throws JsonProcessingException {
+        Measure measure = measures.lockByKey(key).orElseThrow(() -> ProblemException.notFound("Measure", key));
+        Revisions.check(ifMatch, measure.revision(), true);
+        return replace(measure, patches.apply(MeasureMapper.toResponse(measure), mergePatch,
+                UpdateMeasureRequest.class));
+    }
+
+    private Measure replace(Measure measure, UpdateMeasureRequest request) {
+        checkReadOnly(measure, request);
         checkCurrency(request.unit(), request.currency());
         String owner = request.owner() == null ? measure.driver().owner() : request.owner().strip();
         if (measure.change(request.name().strip(), request.unit(), request.currency(), request.aggregation(), owner,
@@ -76,6 +97,32 @@ public class MeasureService {
             publish(measure);
         }
         return measure;
+    }
+
+    private static void checkReadOnly(Measure measure, UpdateMeasureRequest request) {
+        ReadOnlyFields.check("key", request.key(), measure.key());
+        ReadOnlyFields.check("driverKey", request.driverKey(), measure.driver().key());
+        ReadOnlyFields.check("direction", request.direction(), measure.direction());
+        ReadOnlyFields.check("cadence", request.cadence(), measure.cadence());
+        ReadOnlyFields.check("archived", request.archived(), measure.archived());
+        ReadOnlyFields.check("revision", request.revision(), measure.revision());
+        ReadOnlyFields.check("createdAt", request.createdAt(), measure.createdAt());
+        ReadOnlyFields.check("updatedAt", request.updatedAt(), measure.updatedAt());
+        if (request.targets() != null
+                && !comparable(request.targets()).equals(comparable(MeasureMapper.toResponse(measure).targets()))) {
+            throw ProblemException.unprocessable("targets", "'targets' is read-only here: send the targets GET "
+                    + "returned, or none, and add a target version with POST /measures/" + measure.key() + "/targets");
+        }
+    }
+
+    /** Targets with their levels in one scale, so that 95 and 95.0 (a client's JSON round trip) compare equal. */
+    private static List<TargetResponse> comparable(List<TargetResponse> targets) {
+        return targets.stream().map(t -> new TargetResponse(t.version(), t.effectiveFrom(), stripped(t.successLevel()),
+                stripped(t.failureLevel()), t.severity(), t.note(), t.createdAt(), t.supersededBy())).toList();
+    }
+
+    private static BigDecimal stripped(BigDecimal level) {
+        return level == null ? null : level.stripTrailingZeros();
     }
 
     @Transactional

@@ -66,6 +66,6 @@ class FocusRuleTest {
                 return ZoneId.of("UTC");
             }
         };
-        return new MeasureService(repository, null, null, config, Clock.systemUTC());
+        return new MeasureService(repository, null, null, config, null, Clock.systemUTC());
     }
 }

@@ -180,7 +180,7 @@ class MeasureResourceTest {
                 .then().statusCode(412).contentType("application/problem+json");
         update.put("cadence", "WEEKLY");
         asAdmin().header("If-Match", "\"2\"").body(update).put("/measures/" + key)
-                .then().statusCode(400).body("type", equalTo("https://topline.dev/problems/unknown-field"))
+                .then().statusCode(422).body("type", equalTo("https://topline.dev/problems/unprocessable"))
                 .body("violations[0].field", equalTo("cadence"));
     }
 

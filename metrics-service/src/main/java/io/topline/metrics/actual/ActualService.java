@@ -5,6 +5,7 @@ import io.topline.metrics.catalog.MeasureInfo;
 import io.topline.chassis.outbox.Outbox;
 import io.topline.metrics.period.Period;
 import io.topline.metrics.period.PeriodCalendar;
+import io.topline.metrics.period.TimeBounds;
 import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageRequest;
 import io.topline.chassis.page.PanachePages;
@@ -24,11 +25,14 @@ public class ActualService {
     private final ActualRepository repository;
     private final MeasureCatalog catalog;
     private final PeriodCalendar calendar;
+    private final TimeBounds bounds;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ActualService(ActualRepository repository, MeasureCatalog catalog, PeriodCalendar calendar, Outbox outbox, Clock clock) {
+    public ActualService(ActualRepository repository, MeasureCatalog catalog, PeriodCalendar calendar,
+                         TimeBounds bounds, Outbox outbox, Clock clock) {
         this.clock = clock;
+        this.bounds = bounds;
         this.repository = repository;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -50,19 +54,24 @@ public class ActualService {
         return actuals;
     }
 
-    /** The actuals of {@code measure} for the periods from {@code from} to {@code to}, both included; absent periods had no data. */
+    /**
+     * The actuals of {@code measure} for the periods from {@code from} to {@code to}, both included; absent periods
+     * had no data. Each bound is a period label of the measure's cadence or an instant, which stands for the period
+     * it falls in.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ActualResponse> series(String measure, String from, String to, PageRequest page) {
         MeasureInfo info = catalog.find(measure).orElseThrow(() -> ProblemException.notFound("Measure", measure));
         Instant start = from == null ? Instant.EPOCH : period(info, "from", from).start();
-        Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z") : period(info, "to", to).end();
+        Instant end = to == null ? TimeBounds.UNBOUNDED_END : period(info, "to", to).end();
         return PanachePages.of(repository.series(measure, start, end), page)
                 .map(actual -> ActualResponse.of(actual, info.aggregation()));
     }
 
-    private Period period(MeasureInfo info, String field, String label) {
-        return calendar.parse(info.cadence(), label).orElseThrow(() -> ProblemException.unprocessable(field,
-                "'" + label + "' is not a " + info.cadence() + " period of measure '" + info.key()
-                        + "' (such as " + calendar.periodOf(info.cadence(), clock.instant()).label() + ")"));
+    private Period period(MeasureInfo info, String field, String text) {
+        return bounds.period(info.cadence(), text).orElseThrow(() -> ProblemException.unprocessable(field,
+                "'" + text + "' is neither an ISO-8601 instant with an offset nor a " + info.cadence()
+                        + " period of measure '" + info.key() + "' (such as "
+                        + calendar.periodOf(info.cadence(), clock.instant()).label() + ")"));
     }
 }

@@ -117,21 +117,27 @@ public class MeasurementResource {
         return builder.build();
     }
 
-    /** Raw measurements of a measure that occurred in [{@code from}, {@code to}), oldest first, paginated. */
+    /** Raw measurements of a measure that occurred in [{@code from}, {@code to}) (instants or periods), oldest first, paginated. */
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     @Operation(operationId = "listMeasurements", summary = "List measurements", description = "The raw measurements "
-            + "of a measure that occurred in [from, to), oldest first. page is zero-based.")
+            + "of a measure that occurred in [from, to), oldest first. Each bound is an ISO-8601 instant with an offset "
+            + "or a period label (2026-W48, 2026-11, 2026-Q4): from a period is from its first instant, to a period "
+            + "is up to its end, the period included. page is zero-based.")
     @APIResponse(responseCode = "200", description = "One page of measurements")
     @APIResponse(responseCode = "400", description = "`" + ProblemTypes.VALIDATION + "`: measure is missing, from or "
-            + "to is not an ISO-8601 instant with an offset, or page or size is out of its range (violations names "
+            + "to is neither an ISO-8601 instant with an offset nor a period label, or page or size is out of its range (violations names "
             + "it).")
     public Page<MeasurementResponse> list(@Parameter(description = "The measure's key", required = true,
                                         example = "closing-ratio") @QueryParam("measure") @NotBlank String measure,
-                                @Parameter(description = "Only measurements that occurred at or after this instant",
+                                @Parameter(description = "Only measurements that occurred at or after this: an "
+                                        + "ISO-8601 instant with an offset, or a period label (2026-W48, 2026-11, "
+                                        + "2026-Q4) for the period's first instant",
                                         example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
-                                @Parameter(description = "Only measurements that occurred before this instant",
-                                        example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
+                                @Parameter(description = "Only measurements that occurred before this: an ISO-8601 "
+                                        + "instant with an offset (excluded), or a period label for the end of that "
+                                        + "period (the period included)",
+                                        example = "2026-11") @QueryParam("to") String to,
                                 @BeanParam PageParams page) {
         return service.list(measure, from, to, paging.request(page));
     }

@@ -7,6 +7,7 @@ import io.topline.metrics.catalog.MeasureCatalog;
 import io.topline.metrics.ingest.IdempotencyService;
 import io.topline.metrics.ingest.IdempotencyService.StoredResponse;
 import io.topline.metrics.ingest.IngestConfig;
+import io.topline.metrics.period.TimeBounds;
 import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageRequest;
 import io.topline.chassis.page.PanachePages;
@@ -17,12 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -42,12 +41,15 @@ public class MeasurementService {
     private final SingleMeasurementWriter singles;
     private final IdempotencyService idempotency;
     private final IngestConfig config;
+    private final TimeBounds bounds;
     private final Clock clock;
 
+    @SuppressWarnings("java:S107")
     public MeasurementService(MeasurementRules rules, MeasureCatalog catalog, MeasurementRepository repository,
                               MeasurementStore store, SingleMeasurementWriter singles, IdempotencyService idempotency,
-                              IngestConfig config, Clock clock) {
+                              IngestConfig config, TimeBounds bounds, Clock clock) {
         this.clock = clock;
+        this.bounds = bounds;
         this.rules = rules;
         this.catalog = catalog;
         this.repository = repository;
@@ -200,22 +202,21 @@ public class MeasurementService {
         return store.ingest(measurements, now, true, inSameTransaction);
     }
 
-    /** A page of raw measurements of {@code measure} that occurred in [{@code from}, {@code to}). */
+    /**
+     * A page of raw measurements of {@code measure} that occurred in [{@code from}, {@code to}); either bound may be
+     * an instant or a period label, which stands for its first instant as {@code from} and its end as {@code to}.
+     */
     public Page<MeasurementResponse> list(String measure, String from, String to, PageRequest page) {
-        Instant start = from == null ? Instant.EPOCH : instant("from", from);
-        Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z") : instant("to", to);
+        Instant start = from == null ? Instant.EPOCH : bound("from", from, bounds.start(from));
+        Instant end = to == null ? TimeBounds.UNBOUNDED_END : bound("to", to, bounds.end(to));
         return QuarkusTransaction.joiningExisting().call(() ->
                 PanachePages.of(repository.occurredIn(measure, start, end), page).map(MeasurementResponse::of));
     }
 
-    private static Instant instant(String field, String text) {
-        try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(400, "validation", "Invalid request", "Query parameter '" + field
-                    + "' must be an ISO-8601 instant with an offset",
-                    List.of(new Problem.Violation(field, "must be an ISO-8601 instant with an offset")));
-        }
+    private static Instant bound(String field, String text, Optional<Instant> instant) {
+        String message = "must be an ISO-8601 instant with an offset or a period label (" + TimeBounds.LABELS + ")";
+        return instant.orElseThrow(() -> new ProblemException(400, "validation", "Invalid request",
+                "Query parameter '" + field + "' " + message, List.of(new Problem.Violation(field, message))));
     }
 
     private static ProblemException invalid(String detail, List<Problem.Violation> violations) {

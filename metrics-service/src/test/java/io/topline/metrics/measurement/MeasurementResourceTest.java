@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -385,6 +386,47 @@ class MeasurementResourceTest {
         RequestAs.viewer().queryParam("measure", "nothing-" + key)
                 .when().get("/actuals").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("Measure 'nothing-" + key + "' does not exist"));
+    }
+
+    @Test
+    void shouldAcceptInstantsAndPeriodLabelsForFromAndTo() {
+        String key = measure("MONTHLY", "LAST");
+        Instant at = TestData.thisMonth(7);
+        String month = TestData.month(at);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            items.add(measurement("b-" + key + "-" + i, key, i, at.plusSeconds(i)));
+        }
+        RequestAs.ingest().contentType(ContentType.JSON).body(batch(items))
+                .when().post("/measurements/batch").then().statusCode(200);
+
+        // an instant stands for the period of the measure's cadence it falls in, with any offset
+        RequestAs.viewer().queryParam("measure", key).queryParam("from", at.toString())
+                .queryParam("to", at.atOffset(ZoneOffset.ofHours(-5)).toString())
+                .when().get("/actuals").then().statusCode(200).body("totalItems", equalTo(1))
+                .body("items[0].period", equalTo(month)).body("items[0].value", equalTo(2));
+        RequestAs.viewer().queryParam("measure", key).queryParam("from", month).queryParam("to", at.toString())
+                .when().get("/actuals").then().statusCode(200).body("items.period", contains(month));
+        RequestAs.viewer().queryParam("measure", key).queryParam("to", "not-a-time")
+                .when().get("/actuals").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://topline.dev/problems/unprocessable"))
+                .body("violations[0].field", equalTo("to"));
+
+        // a period label is its first instant as from and its end, the period included, as to
+        RequestAs.viewer().queryParam("measure", key).queryParam("from", month).queryParam("to", month)
+                .when().get("/measurements").then().statusCode(200).body("totalItems", equalTo(3));
+        RequestAs.viewer().queryParam("measure", key).queryParam("from", at.plusSeconds(1).toString())
+                .queryParam("to", at.plusSeconds(2).toString())
+                .when().get("/measurements").then().statusCode(200)
+                .body("items.id", contains("b-" + key + "-1"));
+        RequestAs.viewer().queryParam("measure", key).queryParam("from", TestData.month(at.plusSeconds(40L * 86400)))
+                .when().get("/measurements").then().statusCode(200).body("totalItems", equalTo(0));
+        RequestAs.viewer().queryParam("measure", key).queryParam("from", "2026-13")
+                .when().get("/measurements").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://topline.dev/problems/validation"))
+                .body("violations[0].field", equalTo("from"))
+                .body("violations[0].message", equalTo("must be an ISO-8601 instant with an offset or a period "
+                        + "label (2026-W48, 2026-11, 2026-Q4)"));
     }
 
     @Test
