@@ -266,6 +266,7 @@ class RevenueStoryTest {
                     .filter(m -> TestData.WEEKLY.contains(m) == cadence.equals("WEEKLY"))
                     .sorted(Comparator.comparingInt((String m) -> flowOrder.get(driverOf(m))).thenComparing(m -> m))
                     .forEach(m -> rows.add(scorecardRow(m, cadence, window, actuals.get(m), drivers, flowOrder)));
+            expected.set("drivers", driverRollUp(rows, drivers, flowOrder));
 
             // the evaluations follow the actuals through Kafka: wait until the scorecard has caught up
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
@@ -292,7 +293,7 @@ class RevenueStoryTest {
         for (JsonNode item : listed) {
             String measure = item.get("measure").get("key").asText();
             ObjectNode expected = alertResponse(measure, missed.get(measure), List.of(transition("NONE", "FIRING", null, null)));
-            assertJsonEquals(expected, item, GENERATED);
+            assertJsonEquals(expected, withoutCauses(item), GENERATED);
         }
 
         assertChannels(List.of(expectedAlerts.toArray(JsonNode[]::new)));
@@ -314,7 +315,8 @@ class RevenueStoryTest {
                     Map.of("comment", ackComment), 200);
             assertJsonEquals(alertResponse(measure, miss.getValue(), List.of(
                     transition("NONE", "FIRING", null, null),
-                    transition("FIRING", "ACKNOWLEDGED", "oncall@topline.local", ackComment))), acknowledged, GENERATED);
+                    transition("FIRING", "ACKNOWLEDGED", "oncall@topline.local", ackComment))), withoutCauses(acknowledged),
+                    GENERATED);
 
             String resolveComment = "plan agreed for next quarter";
             JsonNode resolved = Api.post(Suite.alertsUrl() + "/alerts/" + id + "/resolve", ONCALL,
@@ -322,7 +324,8 @@ class RevenueStoryTest {
             assertJsonEquals(alertResponse(measure, miss.getValue(), List.of(
                     transition("NONE", "FIRING", null, null),
                     transition("FIRING", "ACKNOWLEDGED", "oncall@topline.local", ackComment),
-                    transition("ACKNOWLEDGED", "RESOLVED", "oncall@topline.local", resolveComment))), resolved, GENERATED);
+                    transition("ACKNOWLEDGED", "RESOLVED", "oncall@topline.local", resolveComment))),
+                    withoutCauses(resolved), GENERATED);
 
             expectedEvents.add(alertData(measure, miss.getValue(), "ACKNOWLEDGED", 2, "FIRING",
                     "oncall@topline.local", ackComment));
@@ -445,17 +448,17 @@ class RevenueStoryTest {
             assertEquals(r.data().get("measure").get("key").asText(), r.key(), "the record key is the measure key");
             assertEquals(typeOf(r.data()), r.event().get("type").asText());
             assertEquals("/topline/alerts-service", r.event().get("source").asText());
-            kafka.add(r.data());
+            kafka.add(withoutCauses(r.data()));
         }
         List<JsonNode> hooks = new ArrayList<>();
         for (WebhookReceiver.Delivery d : webhook.verified()) {
             assertEquals(typeOf(d.body().get("data")), d.body().get("type").asText());
-            hooks.add(d.body().get("data"));
+            hooks.add(withoutCauses(d.body().get("data")));
         }
         List<JsonNode> sse = new ArrayList<>();
         for (AlertStreamClient.Event e : streamAbout()) {
             assertEquals(typeOf(e.data()), e.name());
-            sse.add(e.data());
+            sse.add(withoutCauses(e.data()));
         }
         assertJsonEquals(JsonNodeFactory.instance.arrayNode().addAll(want),
                 JsonNodeFactory.instance.arrayNode().addAll(sortedEvents(kafka)), GENERATED);
@@ -558,7 +561,24 @@ class RevenueStoryTest {
                 .put("function", driver.get("function").asText()).put("measure", measure)
                 .put("severity", target.get("severity").asText()).put("kind", "MISSED");
         data.put("summary", summary(measure, period, actual.value(), target));
+        data.putArray("silencedBy");
         return data;
+    }
+
+    /**
+     * An alert without its likely causes and the summary's "; upstream: ..." that names them: which upstream alerts an
+     * alert names depends on which committed first (the two misses of the story are judged concurrently), so the story
+     * leaves them out; alerts-service's LikelyCausesTest checks them on alerts raised in order.
+     */
+    private static JsonNode withoutCauses(JsonNode alert) {
+        ObjectNode copy = alert.deepCopy();
+        copy.remove("likelyCauses");
+        String summary = copy.path("summary").asText();
+        int upstream = summary.indexOf("; upstream: ");
+        if (upstream >= 0) {
+            copy.put("summary", summary.substring(0, upstream));
+        }
+        return copy;
     }
 
     /** What a person reads on a phone, as issue 5 words it: the value, the period, the level it crossed. */
@@ -584,6 +604,68 @@ class RevenueStoryTest {
     }
 
     // --- scorecard -------------------------------------------------------------------------------------------------
+
+    /**
+     * The scorecard's driver roll-up as DESIGN.md words it: each driver's worst latest status among its rows, and for
+     * a MISSED or AT_RISK one the upstream drivers (by feedsInto, transitively) that are too, nearest first.
+     */
+    private static ArrayNode driverRollUp(ArrayNode rows, Map<String, JsonNode> drivers, Map<String, Integer> flowOrder) {
+        List<String> worstFirst = List.of("MISSED", "AT_RISK", "MET", "NO_DATA");
+        Map<String, String> status = new LinkedHashMap<>();
+        for (JsonNode row : rows) {
+            String latest = "NO_DATA";
+            for (JsonNode cell : row.get("periods")) {
+                if (!cell.path("status").isNull() && !cell.path("status").isMissingNode()) {
+                    latest = cell.get("status").asText();
+                }
+            }
+            status.merge(row.get("driver").get("key").asText(), latest,
+                    (a, b) -> worstFirst.indexOf(a) <= worstFirst.indexOf(b) ? a : b);
+        }
+        ArrayNode result = JsonNodeFactory.instance.arrayNode();
+        flowOrder.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(entry -> {
+            JsonNode driver = drivers.get(entry.getKey());
+            String own = status.getOrDefault(entry.getKey(), "NO_DATA");
+            ObjectNode node = result.addObject().put("key", entry.getKey()).put("name", driver.get("name").asText())
+                    .put("function", driver.get("function").asText()).put("flowPosition", entry.getValue())
+                    .put("status", own);
+            ArrayNode chain = node.putArray("explainedBy");
+            if (own.equals("MISSED") || own.equals("AT_RISK")) {
+                upstreamOf(entry.getKey(), drivers).forEach((upstream, hops) -> {
+                    String theirs = status.getOrDefault(upstream, "NO_DATA");
+                    if (theirs.equals("MISSED") || theirs.equals("AT_RISK")) {
+                        chain.addObject().put("key", upstream).put("name", drivers.get(upstream).get("name").asText())
+                                .put("status", theirs).put("hops", hops);
+                    }
+                });
+            }
+        });
+        return result;
+    }
+
+    /** The drivers upstream of {@code key} with their distance, nearest first, then by key. */
+    private static Map<String, Integer> upstreamOf(String key, Map<String, JsonNode> drivers) {
+        Map<String, Integer> distance = new LinkedHashMap<>();
+        List<String> frontier = List.of(key);
+        for (int hops = 1; !frontier.isEmpty(); hops++) {
+            List<String> next = new ArrayList<>();
+            for (JsonNode driver : drivers.values()) {
+                String candidate = driver.get("key").asText();
+                for (JsonNode downstream : driver.path("feedsInto")) {
+                    if (frontier.contains(downstream.asText()) && !distance.containsKey(candidate)
+                            && !candidate.equals(key) && !next.contains(candidate)) {
+                        next.add(candidate);
+                    }
+                }
+            }
+            next.sort(Comparator.naturalOrder());
+            for (String found : next) {
+                distance.put(found, hops);
+            }
+            frontier = next;
+        }
+        return distance;
+    }
 
     private JsonNode scorecardRow(String measure, String cadence, List<String> window, List<ExpectedActual> actuals,
                                   Map<String, JsonNode> drivers, Map<String, Integer> flowOrder) {

@@ -4,6 +4,7 @@ import io.topline.alerts.catalog.CatalogDriver;
 import io.topline.alerts.cause.UpstreamDrivers;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,8 @@ final class DriverRollUp {
                 chain.add(new ScorecardResponse.Upstream(upstream, drivers.get(upstream).name(), theirs, hops));
             }
         });
+        chain.sort(Comparator.comparingInt(ScorecardResponse.Upstream::hops)
+                .thenComparing(ScorecardResponse.Upstream::key));
         return chain;
     }
 }
