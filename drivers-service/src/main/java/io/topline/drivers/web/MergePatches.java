@@ -1,6 +1,7 @@
 package io.topline.drivers.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topline.chassis.problem.Problem;
@@ -53,7 +54,9 @@ public class MergePatches {
 
     /** Parses with the service's own strict reader; only an object can patch a definition into a definition. */
     private JsonNode parseObject(String patch) throws JsonProcessingException {
-        JsonNode node = patch == null || patch.isBlank() ? null : mapper.readTree(patch);
+        // decimals as written: read as doubles, 1e400 would become Infinity and then the string "Infinity"
+        JsonNode node = patch == null || patch.isBlank() ? null
+                : mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(patch);
         if (node == null || !node.isObject()) {
             String message = "must be a JSON merge patch object (RFC 7396), such as {\"name\":\"New name\"}";
             throw new ProblemException(400, "validation", "Invalid request", "The body " + message,

@@ -97,6 +97,9 @@ class DriverPatchTest {
         refused(patch(key, "\"1\"", "{\"colour\":\"red\"}"), 400, "unknown-field", "colour");
         refused(patch(key, "\"1\"", "{\"function\":\"FLYING\"}"), 400, "malformed-field", "function");
         refused(patch(key, "\"1\"", "{\"name\":\"\"}"), 400, "validation", "name");
+        // numbers and text keep their exact form through the merge: no Infinity turned into the string "Infinity"
+        refused(patch(key, "\"1\"", "{\"name\":1e400}"), 400, "malformed-field", "name");
+        refused(patch(key, "\"1\"", "{\"name\":\"a\\u0000b\"}"), 400, "malformed-field", "name");
         refused(patch(key, "\"1\"", "{\"owner\":null}"), 400, "validation", "owner");
         refused(patch(key, "\"1\"", "{\"key\":\"renamed\"}"), 422, "unprocessable", "key");
         refused(patch(key, "\"1\"", "{\"revision\":5}"), 422, "unprocessable", "revision");
