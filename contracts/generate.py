@@ -39,6 +39,8 @@ MEASURE = obj({
     "direction": {"enum": ["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]},
     "cadence": {"enum": ["WEEKLY", "MONTHLY", "QUARTERLY"]},
     "owner": {"type": "string", "minLength": 1}, "description": {"type": ["string", "null"]},
+    "expectedEvery": {"type": ["string", "null"], "pattern": "^P(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+S)?)?$",
+                      "description": "ISO-8601 heartbeat: silent longer, the measure raises a STALE alert"},
     "archived": {"type": "boolean"}, "revision": {"type": "integer", "minimum": 1},
     "targets": {"type": "array", "items": TARGET, "description": "the whole schedule, oldest version first"},
     "updatedAt": INSTANT,
@@ -66,8 +68,8 @@ CAUSE = obj({
 })
 ALERT = obj({
     "alertId": {"type": "string", "format": "uuid"},
-    "dedupKey": {"type": "string", "pattern": "^[a-z0-9-]+:[0-9]{4}-[0-9WQ]+:(MISSED|PROJECTED_MISS|NO_DATA)$"},
-    "kind": {"enum": ["MISSED", "PROJECTED_MISS", "NO_DATA"]},
+    "dedupKey": {"type": "string", "pattern": "^[a-z0-9-]+:[0-9]{4}-[0-9WQ]+:(MISSED|PROJECTED_MISS|NO_DATA|STALE)$"},
+    "kind": {"enum": ["MISSED", "PROJECTED_MISS", "NO_DATA", "STALE"]},
     "state": {"enum": ["FIRING", "ACKNOWLEDGED", "RESOLVED"]},
     "severity": SEVERITY,
     "driver": obj({"key": SLUG, "name": {"type": "string"}, "function": FUNCTION}),

@@ -82,6 +82,13 @@ public final class TestData {
     /** Publishes a measure with its whole target schedule, as drivers-service does on every change. */
     public static void publishMeasure(String key, String driverKey, String name, String unit, String aggregation,
                                       String direction, Cadence cadence, long revision, ObjectNode... targets) {
+        publishMeasure(key, driverKey, name, unit, aggregation, direction, cadence, revision, null, targets);
+    }
+
+    /** Publishes a measure whose source is expected to report every {@code expectedEvery} (ISO-8601; null: none). */
+    public static void publishMeasure(String key, String driverKey, String name, String unit, String aggregation,
+                                      String direction, Cadence cadence, long revision, String expectedEvery,
+                                      ObjectNode... targets) {
         ObjectNode data = JSON.createObjectNode();
         data.put("key", key);
         data.put("driverKey", driverKey);
@@ -93,6 +100,7 @@ public final class TestData {
         data.put("cadence", cadence.name());
         data.put("owner", "owner@example.com");
         data.putNull("description");
+        data.put("expectedEvery", expectedEvery);
         data.put("archived", false);
         data.put("revision", revision);
         ArrayNode schedule = data.putArray("targets");

@@ -138,12 +138,26 @@ public class Alert {
         this.updatedAt = at;
     }
 
+    /** Replaces what the summary says (a resolve that no evaluation explains); not a transition. */
+    public void summarise(String summary, Instant at) {
+        this.summary = summary;
+        this.updatedAt = at;
+    }
+
     /** A person takes the alert on. */
     public AlertTransition acknowledge(String by, String comment, Instant at) {
         if (state != AlertState.FIRING) {
             throw new AlertStateException("Alert " + dedupKey + " is " + state + "; only a FIRING alert can be acknowledged");
         }
         return move(AlertState.ACKNOWLEDGED, at, by, comment);
+    }
+
+    /** Nobody resolved the acknowledged alert in time: it fires again, as if nobody had taken it on. */
+    public AlertTransition reopen(String comment, Instant at) {
+        if (state != AlertState.ACKNOWLEDGED) {
+            throw new AlertStateException("Alert " + dedupKey + " is " + state + "; only an ACKNOWLEDGED alert reopens");
+        }
+        return move(AlertState.FIRING, at, null, comment);
     }
 
     /** Resolves the alert: {@code by} a person, or by itself ({@code by == null}) when the evaluation left red. */

@@ -6,8 +6,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * When alerts fire: the settle time a red condition must hold first, how often held conditions are checked, and how
- * often unacknowledged firings are told again.
+ * When alerts fire: the settle time a red condition must hold first, how often held conditions are checked, how
+ * often unacknowledged firings are told again, and how long an acknowledgement lasts.
  */
 @ConfigMapping(prefix = "topline.alerts")
 public interface AlertConfig {
@@ -26,4 +26,12 @@ public interface AlertConfig {
      */
     @WithDefault("30s")
     String renotifyInterval();
+
+    /**
+     * How long an acknowledged alert may stay unresolved before it fires again, notified as a new firing (like
+     * PagerDuty's acknowledgement timeout): taking an alert on is a promise to act, not a way to mute it. A week-long
+     * default suits numbers judged weekly or monthly; "off" keeps acknowledgements for good.
+     */
+    @WithDefault("P7D")
+    String acknowledgeTimeout();
 }

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -28,8 +29,22 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
 
     /** The open MISSED and PROJECTED_MISS alerts of the given drivers. */
     public List<Alert> openRedOfDrivers(Collection<String> driverKeys) {
-        return list("driverKey in ?1 and state <> ?2 and kind <> ?3", driverKeys, AlertState.RESOLVED,
-                AlertKind.NO_DATA);
+        return list("driverKey in ?1 and state <> ?2 and kind in ?3", driverKeys, AlertState.RESOLVED,
+                List.of(AlertKind.MISSED, AlertKind.PROJECTED_MISS));
+    }
+
+    /** The ACKNOWLEDGED alerts whose acknowledgement (their latest transition) happened at or before {@code cutoff}. */
+    public List<UUID> acknowledgedUntil(Instant cutoff) {
+        return getEntityManager().createQuery("select a.id from Alert a join a.transitions t where a.state = :state "
+                        + "and t.sequence = a.sequence and t.at <= :cutoff order by a.measureKey, a.id", UUID.class)
+                .setParameter("state", AlertState.ACKNOWLEDGED)
+                .setParameter("cutoff", cutoff)
+                .getResultList();
+    }
+
+    /** The open alerts of one kind of a measure. */
+    public List<Alert> openOfMeasure(String measureKey, AlertKind kind) {
+        return list("measureKey = ?1 and kind = ?2 and state <> ?3", measureKey, kind, AlertState.RESOLVED);
     }
 
     /** Alerts matching every given filter (null ones are ignored), newest first. */

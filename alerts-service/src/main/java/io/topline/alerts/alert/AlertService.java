@@ -4,6 +4,7 @@ import io.topline.alerts.catalog.CatalogDriver;
 import io.topline.alerts.catalog.CatalogDriverRepository;
 import io.topline.alerts.catalog.CatalogMeasure;
 import io.topline.alerts.catalog.CatalogMeasureRepository;
+import io.topline.alerts.catalog.TargetVersion;
 import io.topline.alerts.delivery.DeliveryService;
 import io.topline.alerts.evaluation.Evaluation;
 import io.topline.alerts.evaluation.EvaluationState;
@@ -13,6 +14,7 @@ import io.topline.alerts.silence.Silencer;
 import io.topline.chassis.outbox.Outbox;
 import io.topline.chassis.outbox.OutboxEvent;
 import io.topline.chassis.problem.ProblemException;
+import io.topline.chassis.time.BoundedDurations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -20,6 +22,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,7 +82,7 @@ public class AlertService {
         for (Alert alert : alerts.ofPeriod(measure.key(), evaluation.period())) {
             existing.put(alert.kind(), alert);
         }
-        for (AlertKind kind : AlertKind.values()) {
+        for (AlertKind kind : AlertKind.EVALUATED) {
             Alert alert = existing.get(kind);
             String dedupKey = Alert.dedupKey(measure.key(), evaluation.period(), kind);
             if (holds(kind, evaluation)) {
@@ -132,6 +135,64 @@ public class AlertService {
                 evaluation.actual(), evaluation.projection(), evaluation.targetVersion(), evaluation.successLevel(),
                 evaluation.failureLevel(), evaluation.status().name(), evaluation.state().name(),
                 evaluation.evaluatedAt(), summary);
+    }
+
+    /**
+     * Fires the STALE alert of {@code period}: the measure's source has been silent past its heartbeat.
+     * {@code evaluation} is the period's so far, or null. Nothing
+     * happens while a STALE alert of the measure is open, or when a person resolved this period's. The caller holds
+     * the measure's lock; returns whether it fired.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean stale(CatalogMeasure measure, String period, TargetVersion target, Evaluation evaluation,
+                         Instant now) {
+        if (!alerts.openOfMeasure(measure.key(), AlertKind.STALE).isEmpty()) {
+            return false;
+        }
+        Alert alert = alerts.find("dedupKey", Alert.dedupKey(measure.key(), period, AlertKind.STALE)).firstResult();
+        if (alert != null && !alert.mayRefire()) {
+            return false;
+        }
+        AlertSnapshot snapshot = staleSnapshot(measure, period, target, evaluation,
+                AlertSummaries.stale(measure, period, now), now);
+        if (alert == null) {
+            Alert fired = Alert.fire(measure.key(), period, AlertKind.STALE, snapshot, now);
+            alerts.persist(fired);
+            publish(fired, fired.transitions().get(0));
+        } else {
+            publish(alert, alert.refire(snapshot, now));
+        }
+        return true;
+    }
+
+    /** A measurement arrived (its actual updated at {@code at}): the measure's open STALE alerts resolve. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void heard(CatalogMeasure measure, Instant at) {
+        Instant now = clock.instant();
+        for (Alert alert : alerts.openOfMeasure(measure.key(), AlertKind.STALE)) {
+            String reason = "a measurement arrived (" + at.truncatedTo(ChronoUnit.SECONDS) + ")";
+            alert.summarise("Resolved (" + reason + "): " + alert.summary(), now);
+            publish(alert, alert.resolve(null, reason, now));
+        }
+    }
+
+    /** What a STALE alert shows: the period's evaluation so far, or the target in effect with nothing measured. */
+    private AlertSnapshot staleSnapshot(CatalogMeasure measure, String period, TargetVersion target,
+                                        Evaluation evaluation, String summary, Instant now) {
+        CatalogDriver driver = drivers.findById(measure.driverKey());
+        String driverName = driver != null ? driver.name() : measure.driverKey();
+        String function = driver != null ? driver.function() : "OTHER";
+        if (evaluation != null) {
+            return new AlertSnapshot(evaluation.severity(), measure.name(), measure.unit(), measure.currency(),
+                    measure.direction(), measure.cadence().name(), measure.driverKey(), driverName, function,
+                    evaluation.actual(), evaluation.projection(), evaluation.targetVersion(),
+                    evaluation.successLevel(), evaluation.failureLevel(), evaluation.status().name(),
+                    evaluation.state().name(), evaluation.evaluatedAt(), summary);
+        }
+        return new AlertSnapshot(target.severity(), measure.name(), measure.unit(), measure.currency(),
+                measure.direction(), measure.cadence().name(), measure.driverKey(), driverName, function, null, null,
+                target.version(), target.successLevel(), target.failureLevel(), EvaluationStatus.NO_DATA.name(),
+                EvaluationState.PROVISIONAL.name(), now, summary);
     }
 
     /** Resolves the open alerts of an archived measure: nobody is asked to act on a measure that is gone. */
@@ -284,6 +345,29 @@ public class AlertService {
     }
 
     /**
+     * Fires an acknowledged alert again once its acknowledgement is older than {@code timeout} and nobody resolved
+     * it; returns whether it did. Re-checked under the alert's lock, so that replicas sweeping at once fire it once.
+     */
+    @Transactional
+    public boolean reopenIfTimedOut(UUID id, Duration timeout) {
+        Alert alert = lockAlert(id);
+        Instant now = clock.instant();
+        AlertTransition acknowledgement = alert.transitions().get(alert.transitions().size() - 1);
+        if (alert.state() != AlertState.ACKNOWLEDGED || acknowledgement.at().plus(timeout).isAfter(now)) {
+            return false;
+        }
+        publish(alert, alert.reopen("acknowledgement by " + acknowledgement.by() + " timed out after "
+                + BoundedDurations.iso(timeout) + " without a resolve", now));
+        return true;
+    }
+
+    /** The acknowledged alerts whose acknowledgement is older than {@code timeout}, to reopen one by one. */
+    @Transactional
+    public List<UUID> acknowledgementsOlderThan(Duration timeout) {
+        return alerts.acknowledgedUntil(clock.instant().minus(timeout));
+    }
+
+    /**
      * Tells one subscription again of a firing nobody acknowledged: the alert's current state under a message id of
      * its own (the receiver sees a new webhook-id for the same dedup key), in the caller's transaction with the note
      * that it was told.
@@ -307,6 +391,7 @@ public class AlertService {
             case PROJECTED_MISS -> evaluation.state() == EvaluationState.PROVISIONAL
                     && evaluation.status() == EvaluationStatus.MISSED;
             case NO_DATA -> evaluation.status() == EvaluationStatus.NO_DATA;
+            case STALE -> false; // follows the measurements' arrival, not an evaluation (stale, heard)
         };
     }
 

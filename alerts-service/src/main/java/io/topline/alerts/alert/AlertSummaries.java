@@ -5,6 +5,10 @@ import io.topline.alerts.cause.LikelyCause;
 import io.topline.alerts.evaluation.Evaluation;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Writes the one-line summaries a person reads on a phone. */
@@ -26,7 +30,36 @@ public final class AlertSummaries {
                     + " (so far " + format(evaluation.actual(), measure) + "), " + side + " " + levels;
             case NO_DATA -> measure.name() + " has no data for " + evaluation.period()
                     + ": no measurement arrived before the period closed";
+            case STALE -> throw new IllegalArgumentException("a STALE alert is not an evaluation's: use stale()");
         };
+    }
+
+    /** Why a STALE alert fires: the source has been silent longer than the measure's heartbeat. */
+    public static String stale(CatalogMeasure measure, String period, Instant now) {
+        Instant lastHeard = measure.lastHeardAt();
+        String since = lastHeard == null ? "no measurement yet"
+                : "last measurement " + lastHeard.truncatedTo(ChronoUnit.SECONDS);
+        return measure.name() + " has had no measurement in " + period + " for "
+                + words(Duration.between(measure.silentSince(), now))
+                + " (expected every " + words(measure.expectedEvery()) + "; " + since + ")";
+    }
+
+    /** A duration as people say it: the two largest of days, hours and minutes. */
+    static String words(Duration duration) {
+        long days = duration.toDays();
+        long hours = duration.toHoursPart();
+        long minutes = duration.toMinutesPart();
+        List<String> parts = new ArrayList<>();
+        if (days > 0) {
+            parts.add(days + (days == 1 ? " day" : " days"));
+        }
+        if (hours > 0) {
+            parts.add(hours + (hours == 1 ? " hour" : " hours"));
+        }
+        if (minutes > 0 && days == 0) {
+            parts.add(minutes + (minutes == 1 ? " minute" : " minutes"));
+        }
+        return parts.isEmpty() ? "under a minute" : String.join(" ", parts.subList(0, Math.min(2, parts.size())));
     }
 
     /** Why the alert resolved by itself. */

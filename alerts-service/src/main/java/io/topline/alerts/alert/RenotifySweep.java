@@ -6,11 +6,15 @@ import io.topline.alerts.lifecycle.ShutdownGate;
 import io.topline.chassis.db.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Tells subscriptions with a repeat interval again of FIRING alerts nobody acknowledged, like Alertmanager's
- * {@code repeat_interval}. One replica at a time, under an advisory lock; a second run finds nothing due.
+ * Follows up on alerts nobody acts on: tells subscriptions with a repeat interval again of FIRING alerts nobody
+ * acknowledged, like Alertmanager's {@code repeat_interval} (one replica at a time, under an advisory lock; a second
+ * run finds nothing due), and fires again the acknowledged alerts nobody resolved within the acknowledgement timeout
+ * (each under its own lock).
  */
 @ApplicationScoped
 public class RenotifySweep {
@@ -22,12 +26,16 @@ public class RenotifySweep {
     private final AlertService alerts;
     private final AdvisoryLocks locks;
     private final ShutdownGate gate;
+    private final Duration acknowledgeTimeout;
 
-    public RenotifySweep(NotifiedSubscriptions notified, AlertService alerts, AdvisoryLocks locks, ShutdownGate gate) {
+    public RenotifySweep(NotifiedSubscriptions notified, AlertService alerts, AdvisoryLocks locks, ShutdownGate gate,
+                         AlertConfig config) {
         this.notified = notified;
         this.alerts = alerts;
         this.locks = locks;
         this.gate = gate;
+        this.acknowledgeTimeout = "off".equals(config.acknowledgeTimeout()) ? null
+                : Duration.parse(config.acknowledgeTimeout());
     }
 
     @Scheduled(identity = "renotify-sweep", every = "${topline.alerts.renotify-interval:30s}",
@@ -39,9 +47,24 @@ public class RenotifySweep {
         }
         try {
             sweep();
+            reopenTimedOut();
         } finally {
             gate.exit();
         }
+    }
+
+    /** Fires again the acknowledgements older than the timeout; returns how many (none when it is off). */
+    public int reopenTimedOut() {
+        if (acknowledgeTimeout == null) {
+            return 0;
+        }
+        int reopened = 0;
+        for (UUID id : alerts.acknowledgementsOlderThan(acknowledgeTimeout)) {
+            if (!gate.closing() && alerts.reopenIfTimedOut(id, acknowledgeTimeout)) {
+                reopened++;
+            }
+        }
+        return reopened;
     }
 
     /** One sweep; returns how many repeats it scheduled, or -1 when another replica's sweep holds the lock. */

@@ -13,10 +13,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** This service's copy of a measure with its whole target schedule, kept at the highest published revision. */
@@ -41,6 +43,12 @@ public class CatalogMeasure {
     private long revision;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    @Column(name = "expected_every_seconds")
+    private Long expectedEverySeconds;
+    @Column(name = "heartbeat_since")
+    private Instant heartbeatSince;
+    @Column(name = "last_heard_at")
+    private Instant lastHeardAt;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "catalog_target", joinColumns = @JoinColumn(name = "measure_key"))
     private List<TargetVersion> targets = new ArrayList<>();
@@ -75,6 +83,45 @@ public class CatalogMeasure {
         this.targets.clear();
         this.targets.addAll(targets);
         return true;
+    }
+
+    /**
+     * Sets the heartbeat the published state declares (null: none); a new or changed one is expected from
+     * {@code now} on, this service's own time, so that a replay's lag never looks like a silent source.
+     */
+    public void expectReportsEvery(Duration expectedEvery, Instant now) {
+        Long seconds = expectedEvery == null ? null : expectedEvery.toSeconds();
+        if (!Objects.equals(seconds, expectedEverySeconds)) {
+            expectedEverySeconds = seconds;
+            heartbeatSince = seconds == null ? null : now;
+        }
+    }
+
+    /** An actual updated at {@code at} arrived; returns whether it is the latest heard of. */
+    public boolean heard(Instant at) {
+        if (lastHeardAt != null && !at.isAfter(lastHeardAt)) {
+            return false;
+        }
+        lastHeardAt = at;
+        return true;
+    }
+
+    /** How often the source is expected to report; null when the measure declares no heartbeat. */
+    public Duration expectedEvery() {
+        return expectedEverySeconds == null ? null : Duration.ofSeconds(expectedEverySeconds);
+    }
+
+    /** When the latest actual arrived, or null when none has. */
+    public Instant lastHeardAt() {
+        return lastHeardAt;
+    }
+
+    /** When silence started to count: the latest actual, or the heartbeat's declaration if that is later. */
+    public Instant silentSince() {
+        if (lastHeardAt == null) {
+            return heartbeatSince;
+        }
+        return heartbeatSince == null || lastHeardAt.isAfter(heartbeatSince) ? lastHeardAt : heartbeatSince;
     }
 
     /**

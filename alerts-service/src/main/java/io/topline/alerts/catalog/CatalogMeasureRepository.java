@@ -6,6 +6,7 @@ import io.topline.chassis.db.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,22 @@ public class CatalogMeasureRepository implements PanacheRepositoryBase<CatalogMe
         return getEntityManager().createQuery(
                 "select distinct m.key from CatalogMeasure m join m.targets t where m.archived = false order by m.key",
                 String.class).getResultList();
+    }
+
+    /**
+     * The active measures with a heartbeat whose source has been silent past it at {@code now} and that have no open
+     * STALE alert: the heartbeat check's candidates, judged again under each one's lock.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> overdueHeartbeats(Instant now) {
+        return getEntityManager().createNativeQuery("select m.key from catalog_measure m "
+                        + "where m.expected_every_seconds is not null and not m.archived "
+                        + "and greatest(m.last_heard_at, m.heartbeat_since) "
+                        + "+ m.expected_every_seconds * interval '1 second' <= :now "
+                        + "and not exists (select 1 from alert a where a.measure_key = m.key and a.kind = 'STALE' "
+                        + "and a.state <> 'RESOLVED') order by m.key")
+                .setParameter("now", now)
+                .getResultList();
     }
 
     public List<CatalogMeasure> activeOfCadence(Cadence cadence) {

@@ -2,6 +2,7 @@ package io.topline.alerts.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.topline.alerts.evaluation.EvaluationService;
+import io.topline.alerts.heartbeat.HeartbeatService;
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +31,17 @@ public class CatalogService {
     private final CatalogMeasureRepository measures;
     private final ActualRepository actuals;
     private final EvaluationService evaluations;
+    private final HeartbeatService heartbeats;
+    private final Clock clock;
 
     public CatalogService(CatalogDriverRepository drivers, CatalogMeasureRepository measures, ActualRepository actuals,
-                          EvaluationService evaluations) {
+                          EvaluationService evaluations, HeartbeatService heartbeats, Clock clock) {
         this.drivers = drivers;
         this.measures = measures;
         this.actuals = actuals;
         this.evaluations = evaluations;
+        this.heartbeats = heartbeats;
+        this.clock = clock;
     }
 
     /** Applies a {@code topline.driver.*} or {@code topline.measure.*} CloudEvent. */
@@ -61,18 +68,22 @@ public class CatalogService {
         Cadence cadence = Cadence.valueOf(data.path("cadence").asText());
         Period parsed = Period.parse(cadence, period);
         // the measure's lock serialises this with evaluations of the same measure
-        String aggregation = measures.lock(measureKey).map(CatalogMeasure::aggregation).orElse(null);
+        CatalogMeasure measure = measures.lock(measureKey).orElse(null);
+        String aggregation = measure == null ? null : measure.aggregation();
         Actual actual = actuals.findFor(measureKey, period).orElse(null);
         boolean created = actual == null;
         if (created) {
             actual = new Actual(measureKey, period, cadence, Instant.parse(data.path("periodStart").asText()));
         }
-        if (!actual.apply(data.path("revision").asLong(), aggregates(data), aggregation,
-                Instant.parse(data.path("updatedAt").asText()))) {
+        Instant updatedAt = Instant.parse(data.path("updatedAt").asText());
+        if (!actual.apply(data.path("revision").asLong(), aggregates(data), aggregation, updatedAt)) {
             return;
         }
         if (created) {
             actuals.persist(actual);
+        }
+        if (measure != null && measure.heard(updatedAt)) {
+            heartbeats.heard(measure, updatedAt);
         }
         evaluations.evaluate(measureKey, parsed.label());
     }
@@ -118,7 +129,12 @@ public class CatalogService {
         if (!applied) {
             return;
         }
+        measure.expectReportsEvery(duration(data.path("expectedEvery")), clock.instant());
         if (created) {
+            // actuals that arrived before their measure count as heard
+            for (Actual actual : actuals.ofMeasure(key)) {
+                measure.heard(actual.updatedAt());
+            }
             measures.persist(measure);
             measures.flush();
         }
@@ -153,6 +169,11 @@ public class CatalogService {
 
     private static BigDecimal optionalDecimal(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() ? null : decimal(node);
+    }
+
+    private static Duration duration(JsonNode node) {
+        String text = text(node);
+        return text == null ? null : Duration.parse(text);
     }
 
     private static String text(JsonNode node) {

@@ -19,7 +19,7 @@ public record CreateSubscriptionRequest(
         @Size(max = 100) List<@NotNull @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$") @Size(max = 64) String> drivers,
         @Size(max = 6) List<@NotNull DriverFunction> functions,
         @Size(max = 500) List<@NotNull @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$") @Size(max = 64) String> measures,
-        @Size(max = 3) List<@NotNull AlertKind> kinds,
+        @Size(max = 4) List<@NotNull AlertKind> kinds,
         Severity minSeverity,
         @Size(max = 40) String repeatInterval) {
 }

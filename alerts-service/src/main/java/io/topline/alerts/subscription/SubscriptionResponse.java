@@ -1,6 +1,7 @@
 package io.topline.alerts.subscription;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.topline.chassis.time.BoundedDurations;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,6 @@ public record SubscriptionResponse(UUID id, String url, String description, List
     public static SubscriptionResponse of(Subscription s, String secret) {
         return new SubscriptionResponse(s.id(), s.url(), s.description(), s.drivers(), s.functions(), s.measures(),
                 s.kinds(), s.minSeverity().name(), s.active(), s.disabledReason(), s.createdBy(), s.createdAt(),
-                s.repeatInterval() == null ? null : s.repeatInterval().toString(), secret);
+                s.repeatInterval() == null ? null : BoundedDurations.iso(s.repeatInterval()), secret);
     }
 }

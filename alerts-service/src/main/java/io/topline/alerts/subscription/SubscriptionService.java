@@ -10,6 +10,7 @@ import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageRequest;
 import io.topline.chassis.page.PanachePages;
 import io.topline.chassis.problem.ProblemException;
+import io.topline.chassis.time.BoundedDurations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -19,7 +20,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -129,24 +129,12 @@ public class SubscriptionService {
         return "whsec_" + Base64.getEncoder().encodeToString(key);
     }
 
-    /** A new subscription and its secret in plain text, which only the creating response shows. */
     /** The repeat interval a request names, 5 minutes to 7 days; null when it names none. */
     static Duration repeatInterval(String text) {
-        if (text == null) {
-            return null;
-        }
-        Duration interval;
-        try {
-            interval = Duration.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("repeatInterval", "must be an ISO-8601 duration such as PT4H");
-        }
-        if (interval.compareTo(MIN_REPEAT) < 0 || interval.compareTo(MAX_REPEAT) > 0) {
-            throw ProblemException.unprocessable("repeatInterval", "must be between PT5M and P7D");
-        }
-        return interval;
+        return BoundedDurations.parse("repeatInterval", text, MIN_REPEAT, MAX_REPEAT);
     }
 
+    /** A new subscription and its secret in plain text, which only the creating response shows. */
     public record Created(Subscription subscription, String secret) {
     }
 

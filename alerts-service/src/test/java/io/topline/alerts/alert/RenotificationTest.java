@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.topline.alerts.TestData;
 import io.topline.chassis.time.SettableClock;
 import io.topline.testinfra.RequestAs;
+import io.topline.testinfra.TestTokens;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 /**
  * A subscription with a repeat interval is told again of a FIRING alert nobody acknowledged, once per interval and
  * under a new webhook-id; an acknowledgement ends the repeats, and a subscription without an interval is told once.
+ * An acknowledgement nobody resolves within the timeout fires the alert again.
  */
 @QuarkusTest
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
@@ -101,6 +103,36 @@ class RenotificationTest {
                 .body("state", equalTo("ACKNOWLEDGED"));
         clock.pin(NOW.plus(Duration.ofHours(5)));
         assertEquals(0, sweep.sweep(), "an acknowledged alert is not repeated");
+    }
+
+    @Test
+    void shouldFireAgainAnAcknowledgementNobodyResolvedWithinTheTimeout() {
+        String key = TestData.key("ack-timeout");
+        subscribe("/oncall", key, null);
+        TestData.retentionWithOctoberActual(key, TestData.key("service"), "88.0");
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
+        String alertId = received.get(0).body().get("data").get("alertId").asText();
+        RequestAs.user("olga@example.com", TestTokens.ONCALL).contentType("application/json")
+                .body("{\"comment\":\"looking\"}").when().post("/alerts/" + alertId + "/acknowledge")
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 2);
+
+        clock.pin(NOW.plus(Duration.ofDays(7)).minus(Duration.ofMinutes(1)));
+        sweep.reopenTimedOut();
+        RequestAs.viewer().when().get("/alerts/" + alertId).then().statusCode(200).body("state", equalTo("ACKNOWLEDGED"));
+        clock.pin(NOW.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(1)));
+        sweep.reopenTimedOut();
+        RequestAs.viewer().when().get("/alerts/" + alertId).then().statusCode(200).body("state", equalTo("FIRING"));
+
+        // the week's jump makes every retry other tests left pending due at once, and the firing queues behind them
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == 3);
+        JsonNode again = received.get(2).body();
+        assertEquals(List.of("topline.alert.fired", "FIRING", "ACKNOWLEDGED",
+                        "acknowledgement by olga@example.com timed out after P7D without a resolve"),
+                List.of(again.get("type").asText(), again.get("data").get("state").asText(),
+                        again.get("data").get("transition").get("from").asText(),
+                        again.get("data").get("transition").get("comment").asText()));
+        assertEquals(0, sweep.reopenTimedOut(), "fires again once");
     }
 
     @Test

@@ -37,11 +37,12 @@ public record OrganisationDefinition(
             @NotNull Cadence cadence,
             @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String owner,
             @Size(max = 2000) String description,
+            @Size(max = 40) String expectedEvery,
             @Size(max = 100) List<@Valid @NotNull CreateTargetRequest> targets) {
 
         public CreateMeasureRequest toRequest() {
             return new CreateMeasureRequest(key, driverKey, name, unit, currency, aggregation, direction, cadence, owner,
-                    description);
+                    description, expectedEvery);
         }
 
         public List<CreateTargetRequest> targetsOrEmpty() {

@@ -21,6 +21,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,10 @@ public class Measure {
 
     private String description;
 
+    /** How often a source is expected to report (a heartbeat); null when only the period's end matters. */
+    @Column(name = "expected_every_seconds")
+    private Long expectedEverySeconds;
+
     @Column(nullable = false)
     private boolean archived;
 
@@ -89,7 +94,8 @@ public class Measure {
     }
 
     public Measure(String key, Driver driver, String name, Unit unit, String currency, Aggregation aggregation,
-                   Direction direction, Cadence cadence, String owner, String description, Instant now) {
+                   Direction direction, Cadence cadence, String owner, String description, Duration expectedEvery,
+                   Instant now) {
         this.key = Objects.requireNonNull(key);
         this.driver = Objects.requireNonNull(driver);
         this.name = name;
@@ -100,6 +106,7 @@ public class Measure {
         this.cadence = cadence;
         this.owner = owner;
         this.description = description;
+        this.expectedEverySeconds = seconds(expectedEvery);
         this.revision = 1;
         this.createdAt = now;
         this.updatedAt = now;
@@ -107,11 +114,12 @@ public class Measure {
 
     /** Applies the changeable fields; returns false, keeping the revision, when nothing differs. */
     public boolean change(String name, Unit unit, String currency, Aggregation aggregation, String owner,
-                          String description, Instant now) {
+                          String description, Duration expectedEvery, Instant now) {
         requireActive();
         if (Objects.equals(this.name, name) && this.unit == unit && Objects.equals(this.currency, currency)
                 && this.aggregation == aggregation && Objects.equals(this.owner, owner)
-                && Objects.equals(this.description, description)) {
+                && Objects.equals(this.description, description)
+                && Objects.equals(this.expectedEverySeconds, seconds(expectedEvery))) {
             return false;
         }
         this.name = name;
@@ -120,6 +128,7 @@ public class Measure {
         this.aggregation = aggregation;
         this.owner = owner;
         this.description = description;
+        this.expectedEverySeconds = seconds(expectedEvery);
         touch(now);
         return true;
     }
@@ -163,6 +172,10 @@ public class Measure {
         if (archived) {
             throw ProblemException.conflict("archived", "Measure '" + key + "' is archived and cannot change");
         }
+    }
+
+    private static Long seconds(Duration duration) {
+        return duration == null ? null : duration.toSeconds();
     }
 
     private void touch(Instant now) {
@@ -212,6 +225,10 @@ public class Measure {
 
     public String description() {
         return description;
+    }
+
+    public Duration expectedEvery() {
+        return expectedEverySeconds == null ? null : Duration.ofSeconds(expectedEverySeconds);
     }
 
     public boolean archived() {

@@ -9,7 +9,7 @@ import java.util.List;
 /** The data of topline.measure.defined and topline.measure.archived: the whole measure with its target schedule. */
 public record MeasureEventData(String key, String driverKey, String name, Unit unit, String currency,
                                Aggregation aggregation, Direction direction, Cadence cadence, String owner,
-                               String description, boolean archived, long revision, List<TargetData> targets,
+                               String description, String expectedEvery, boolean archived, long revision, List<TargetData> targets,
                                Instant updatedAt) {
 
     /** One target version, oldest first in {@code targets}. */

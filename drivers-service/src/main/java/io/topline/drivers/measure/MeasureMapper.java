@@ -1,5 +1,6 @@
 package io.topline.drivers.measure;
 
+import io.topline.chassis.time.BoundedDurations;
 import io.topline.drivers.target.Target;
 import io.topline.drivers.target.TargetResponse;
 import io.topline.drivers.target.TargetSchedule;
@@ -16,7 +17,8 @@ public final class MeasureMapper {
         List<TargetResponse> targets = measure.targets().stream().map(t -> toResponse(measure, t)).toList();
         return new MeasureResponse(measure.key(), measure.driver().key(), measure.name(), measure.unit(),
                 measure.currency(), measure.aggregation(), measure.direction(), measure.cadence(), measure.owner(),
-                measure.description(), measure.archived(), measure.revision(), targets, measure.createdAt(),
+                measure.description(), expectedEvery(measure), measure.archived(), measure.revision(), targets,
+                measure.createdAt(),
                 measure.updatedAt());
     }
 
@@ -33,6 +35,11 @@ public final class MeasureMapper {
                 .toList();
         return new MeasureEventData(measure.key(), measure.driver().key(), measure.name(), measure.unit(),
                 measure.currency(), measure.aggregation(), measure.direction(), measure.cadence(), measure.owner(),
-                measure.description(), measure.archived(), measure.revision(), targets, measure.updatedAt());
+                measure.description(), expectedEvery(measure), measure.archived(), measure.revision(), targets,
+                measure.updatedAt());
+    }
+
+    private static String expectedEvery(Measure measure) {
+        return measure.expectedEvery() == null ? null : BoundedDurations.iso(measure.expectedEvery());
     }
 }

@@ -8,6 +8,7 @@ import io.topline.chassis.outbox.Outbox;
 import io.topline.chassis.problem.ProblemException;
 import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageRequest;
+import io.topline.chassis.time.BoundedDurations;
 import io.topline.drivers.target.TargetResponse;
 import io.topline.drivers.web.MergePatches;
 import io.topline.drivers.web.ReadOnlyFields;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
@@ -29,6 +31,8 @@ public class MeasureService {
 
     public static final String DEFINED = "topline.measure.defined";
     public static final String ARCHIVED = "topline.measure.archived";
+    private static final Duration MIN_HEARTBEAT = Duration.ofMinutes(5);
+    private static final Duration MAX_HEARTBEAT = Duration.ofDays(92);
 
     private final MeasureRepository measures;
     private final DriverRepository drivers;
@@ -66,7 +70,7 @@ public class MeasureService {
         String owner = request.owner() == null ? driver.owner() : request.owner().strip();
         Measure measure = new Measure(request.key(), driver, request.name().strip(), request.unit(),
                 request.currency(), request.aggregation(), request.direction(), request.cadence(), owner,
-                request.description(), now());
+                request.description(), expectedEvery(request.expectedEvery()), now());
         measures.persist(measure);
         publish(measure);
         return measure;
@@ -93,7 +97,7 @@ public class MeasureService {
         checkCurrency(request.unit(), request.currency());
         String owner = request.owner() == null ? measure.driver().owner() : request.owner().strip();
         if (measure.change(request.name().strip(), request.unit(), request.currency(), request.aggregation(), owner,
-                request.description(), now())) {
+                request.description(), expectedEvery(request.expectedEvery()), now())) {
             publish(measure);
         }
         return measure;
@@ -166,13 +170,19 @@ public class MeasureService {
         if (existing.isEmpty()) {
             Measure measure = new Measure(definition.key(), driver, definition.name().strip(), definition.unit(),
                     definition.currency(), definition.aggregation(), definition.direction(), definition.cadence(),
-                    owner, definition.description(), now());
+                    owner, definition.description(), expectedEvery(definition.expectedEvery()), now());
             measures.persist(measure);
             return new Applied(measure, true);
         }
         Measure measure = existing.get();
         return new Applied(measure, measure.change(definition.name().strip(), definition.unit(),
-                definition.currency(), definition.aggregation(), owner, definition.description(), now()));
+                definition.currency(), definition.aggregation(), owner, definition.description(),
+                expectedEvery(definition.expectedEvery()), now()));
+    }
+
+    /** A heartbeat from every 5 minutes (a source polled by a job) to once a quarter. */
+    private static Duration expectedEvery(String text) {
+        return BoundedDurations.parse("expectedEvery", text, MIN_HEARTBEAT, MAX_HEARTBEAT);
     }
 
     /** A measure after an import applied its definition, and whether that changed it. */

@@ -22,6 +22,7 @@ public record UpdateMeasureRequest(
         @NotNull Aggregation aggregation,
         @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String owner,
         @Size(max = 2000) String description,
+        @Schema(description = CreateMeasureRequest.HEARTBEAT, example = "P1D") @Size(max = 40) String expectedEvery,
         @Schema(description = READ_ONLY) @Size(max = 64) String key,
         @Schema(description = READ_ONLY) @Size(max = 64) String driverKey,
         @Schema(description = READ_ONLY) Direction direction,
@@ -38,8 +39,8 @@ public record UpdateMeasureRequest(
 
     /** The changeable fields only, as the importer and tests write them. */
     public UpdateMeasureRequest(String name, Unit unit, String currency, Aggregation aggregation, String owner,
-                                String description) {
-        this(name, unit, currency, aggregation, owner, description, null, null, null, null, null, null, null, null,
-                null);
+                                String description, String expectedEvery) {
+        this(name, unit, currency, aggregation, owner, description, expectedEvery, null, null, null, null, null, null,
+                null, null, null);
     }
 }

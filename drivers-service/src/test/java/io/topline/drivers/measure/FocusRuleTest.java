@@ -45,7 +45,7 @@ class FocusRuleTest {
 
     private static Measure measure(String key, Driver driver) {
         return new Measure(key, driver, key, Unit.COUNT, null, Aggregation.SUM, Direction.HIGHER_IS_BETTER,
-                Cadence.MONTHLY, "sam@example.com", null, NOW);
+                Cadence.MONTHLY, "sam@example.com", null, null, NOW);
     }
 
     private static MeasureService service(List<Measure> active, int max) {

@@ -46,6 +46,7 @@ class MeasureResourceTest {
                 .body("cadence", equalTo("MONTHLY"))
                 .body("owner", equalTo("owner-" + driver + "@example.com"))
                 .body("description", equalTo("How " + key + " is doing"))
+                .body("expectedEvery", nullValue())
                 .body("archived", equalTo(false))
                 .body("revision", equalTo(1))
                 .body("targets", hasSize(0))
@@ -56,6 +57,28 @@ class MeasureResourceTest {
         asAdmin().body(own).post("/measures").then().statusCode(201).body("owner", equalTo("nina@example.com"));
         asViewer().queryParam("driver", driver).get("/measures")
                 .then().statusCode(200).body("items", hasSize(2)).body("totalItems", equalTo(2));
+    }
+
+    @Test
+    void shouldKeepAHeartbeatAndRefuseOneThatIsNotADurationOrOutOfBounds() {
+        String driver = TestData.createDriver("support");
+        Map<String, Object> daily = TestData.measure(TestData.key("tickets"), driver);
+        daily.put("expectedEvery", "P1D");
+        asAdmin().body(daily).post("/measures").then().statusCode(201).body("expectedEvery", equalTo("P1D"));
+        asAdmin().header("If-Match", "\"1\"").contentType("application/merge-patch+json")
+                .body("{\"expectedEvery\":\"PT4H\"}").patch("/measures/" + daily.get("key"))
+                .then().statusCode(200).body("expectedEvery", equalTo("PT4H")).body("revision", equalTo(2));
+
+        for (String interval : new String[]{"daily", "PT1M", "P93D"}) {
+            Map<String, Object> body = TestData.measure(TestData.key("tickets"), driver);
+            body.put("expectedEvery", interval);
+            asAdmin().body(body).post("/measures")
+                    .then().statusCode(interval.equals("daily") ? 400 : 422)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("expectedEvery"))
+                    .body("violations[0].message", equalTo(interval.equals("daily")
+                            ? "must be an ISO-8601 duration such as PT4H or P1D" : "must be between PT5M and P92D"));
+        }
     }
 
     @Test
