@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One stored measurement; immutable once written (ingestion inserts rows in bulk, see {@link MeasurementRepository}). */
+/**
+ * One stored measurement (ingestion inserts rows in bulk, see {@link MeasurementRepository}); only a correction or a
+ * retraction changes it ({@link MeasurementCorrections}).
+ */
 @Entity
 @Table(name = "measurement")
 public class Measurement {
@@ -36,6 +39,10 @@ public class Measurement {
 
     @Column(name = "received_at", nullable = false, updatable = false)
     private Instant receivedAt;
+
+    /** When the measurement was retracted; it then no longer counts (changed only by MeasurementCorrections). */
+    @Column(name = "retracted_at", insertable = false, updatable = false)
+    private Instant retractedAt;
 
     protected Measurement() {
     }

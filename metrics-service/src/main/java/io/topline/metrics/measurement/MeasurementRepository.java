@@ -182,7 +182,8 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
 
     /** A measure's measurements that occurred in [{@code from}, {@code to}), oldest first. */
     public PanacheQuery<Measurement> occurredIn(String measure, Instant from, Instant to) {
-        return find("measureKey = ?1 and occurredAt >= ?2 and occurredAt < ?3 order by occurredAt, id",
+        return find("measureKey = ?1 and occurredAt >= ?2 and occurredAt < ?3 and retractedAt is null "
+                        + "order by occurredAt, id",
                 measure, from, to);
     }
 

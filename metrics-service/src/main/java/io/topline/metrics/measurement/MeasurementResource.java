@@ -7,15 +7,20 @@ import io.topline.chassis.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.topline.chassis.openapi.ProblemTypes;
 import io.topline.chassis.problem.Problem;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.topline.metrics.ingest.IdempotencyService.StoredResponse;
+import io.topline.metrics.ingestkey.IngestKeyGrant;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -41,15 +46,26 @@ public class MeasurementResource {
             + "measurement breaks rules (an unknown or archived measure, a value that is not a finite decimal within "
             + "the bound, an occurredAt without offset or outside the accepted window, a missing or too long field); "
             + "violations lists every one.";
+    private static final String FORBIDDEN = "`" + ProblemTypes.FORBIDDEN + "`: the token carries no ingest role. `"
+            + Problem.TYPE_BASE + "ingest-key-scope`: posted with an ingest key, a measurement names a measure outside "
+            + "the key's scope or a source other than the key's (violations names each); nothing was written.";
+    private static final String CLIENT_ID = "The client id the measurement was posted with";
+    private static final String MEASUREMENT_NOT_FOUND = "`" + ProblemTypes.NOT_FOUND + "`: no measurement was "
+            + "posted with this client id.";
     private static final String CLIENT_ID_CONFLICT = "`" + Problem.TYPE_BASE + "client-id-conflict`: a client id "
             + "was already recorded with different content";
 
     private final MeasurementService service;
     private final Paging paging;
+    private final SecurityIdentity identity;
+    private final MeasurementCorrections corrections;
 
-    public MeasurementResource(MeasurementService service, Paging paging) {
+    public MeasurementResource(MeasurementService service, Paging paging, SecurityIdentity identity,
+                               MeasurementCorrections corrections) {
         this.service = service;
         this.paging = paging;
+        this.identity = identity;
+        this.corrections = corrections;
     }
 
     /**
@@ -68,11 +84,12 @@ public class MeasurementResource {
             + "(status DUPLICATE); nothing changed",
             content = @Content(schema = @Schema(implementation = RecordMeasurementResponse.class)))
     @APIResponse(responseCode = "409", description = CLIENT_ID_CONFLICT + "; nothing was written.")
+    @APIResponse(responseCode = "403", description = FORBIDDEN)
     @APIResponse(responseCode = "422", description = INVALID_MEASUREMENT)
     @APIResponse(responseCode = "503", description = "`" + ProblemTypes.UNAVAILABLE + "`: the service is shutting "
             + "down; nothing was written, retry (another instance takes it).")
     public Uni<Response> record(RecordMeasurementRequest request) {
-        return service.record(request).map(response -> Response
+        return service.record(IngestKeyGrant.restrict(identity, request)).map(response -> Response
                 .status(RecordMeasurementResponse.ACCEPTED.equals(response.status()) ? 201 : 200)
                 .entity(response).build());
     }
@@ -96,6 +113,7 @@ public class MeasurementResource {
     @APIResponse(responseCode = "409", description = CLIENT_ID_CONFLICT + ", or two items share an id with "
             + "different content; nothing was written. `" + Problem.TYPE_BASE + "idempotency-key-in-flight`: a "
             + "request with this Idempotency-Key is still being processed; retry later.")
+    @APIResponse(responseCode = "403", description = FORBIDDEN)
     @APIResponse(responseCode = "413", description = "`" + Problem.TYPE_BASE + "batch-too-large`: the batch holds "
             + "more items than topline.ingest.batch-max-items (10,000 unless configured).")
     @APIResponse(responseCode = "422", description = "`" + Problem.TYPE_BASE + "invalid-measurement`: the batch has "
@@ -108,13 +126,62 @@ public class MeasurementResource {
                                         example = "nightly-crm-export-2026-11-30")
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Context SecurityContext security) {
-        StoredResponse response = service.recordBatch(request, idempotencyKey, security.getUserPrincipal().getName());
+        StoredResponse response = service.recordBatch(IngestKeyGrant.restrict(identity, request), idempotencyKey,
+                security.getUserPrincipal().getName());
         Response.ResponseBuilder builder = Response.status(response.status()).type(response.contentType())
                 .entity(response.body());
         if (response.replayed()) {
             builder.header("Idempotent-Replayed", "true");
         }
         return builder.build();
+    }
+
+    /** Corrects a stored measurement's value; its period's actual is recounted and published. */
+    @POST
+    @Path("/{id}/correct")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
+    @Operation(operationId = "correctMeasurement", summary = "Correct a measurement", description = "Gives the "
+            + "measurement stored under this client id another value. Its period's actual is recounted from the "
+            + "measurements that count and published with a new revision in the same transaction, so evaluations and "
+            + "alerts follow (a final period becomes REVISED). An ingest key may correct measurements of its measures "
+            + "only.")
+    @APIResponse(responseCode = "200", description = "Corrected",
+            content = @Content(schema = @Schema(implementation = CorrectionResponse.class)))
+    @APIResponse(responseCode = "403", description = FORBIDDEN)
+    @APIResponse(responseCode = "404", description = MEASUREMENT_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "`" + Problem.TYPE_BASE + "retracted`: the measurement was "
+            + "retracted.")
+    @APIResponse(responseCode = "422", description = "`" + ProblemTypes.UNPROCESSABLE + "`: the value is out of "
+            + "bounds, or the measurement occurred before the ingest horizon.")
+    public CorrectionResponse correct(@Parameter(description = CLIENT_ID, example = "crm-2026-11-20-leads")
+                                      @PathParam("id") String id,
+                                      @Valid @NotNull CorrectMeasurementRequest request) {
+        return corrections.correct(id, request, identity.getPrincipal().getName(), IngestKeyGrant.scopeOf(identity));
+    }
+
+    /** Retracts a stored measurement: it stays stored but no longer counts. */
+    @POST
+    @Path("/{id}/retract")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
+    @Operation(operationId = "retractMeasurement", summary = "Retract a measurement", description = "Takes the "
+            + "measurement stored under this client id out of its period's actual (it stays stored, and its client id "
+            + "stays taken, so a late retry cannot bring it back). The actual is recounted and published as for a "
+            + "correction.")
+    @APIResponse(responseCode = "200", description = "Retracted",
+            content = @Content(schema = @Schema(implementation = CorrectionResponse.class)))
+    @APIResponse(responseCode = "403", description = FORBIDDEN)
+    @APIResponse(responseCode = "404", description = MEASUREMENT_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "`" + Problem.TYPE_BASE + "retracted`: already retracted. `"
+            + Problem.TYPE_BASE + "last-measurement`: it is the only measurement of its period that counts; correct "
+            + "its value instead.")
+    @APIResponse(responseCode = "422", description = "`" + ProblemTypes.UNPROCESSABLE + "`: the measurement "
+            + "occurred before the ingest horizon.")
+    public CorrectionResponse retract(@Parameter(description = CLIENT_ID, example = "crm-2026-11-20-leads")
+                                      @PathParam("id") String id,
+                                      @Valid RetractMeasurementRequest request) {
+        return corrections.retract(id, request, identity.getPrincipal().getName(), IngestKeyGrant.scopeOf(identity));
     }
 
     /** Raw measurements of a measure that occurred in [{@code from}, {@code to}) (instants or periods), oldest first, paginated. */

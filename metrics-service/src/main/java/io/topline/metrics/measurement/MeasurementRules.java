@@ -3,6 +3,7 @@ package io.topline.metrics.measurement;
 import io.topline.metrics.catalog.MeasureCatalog;
 import io.topline.metrics.catalog.MeasureInfo;
 import io.topline.metrics.ingest.IngestConfig;
+import io.topline.metrics.period.Period;
 import io.topline.metrics.period.PeriodCalendar;
 import io.topline.chassis.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,8 @@ public class MeasurementRules {
         checkId(request.id(), prefix, violations);
         MeasureInfo measure = activeMeasure(request.measure(), prefix, violations);
         BigDecimal value = roundedValue(request.value(), prefix, violations);
-        Instant occurredAt = occurredAt(request.occurredAt(), now, prefix, violations);
+        Instant occurredAt = request.period() == null ? occurredAt(request.occurredAt(), now, prefix, violations)
+                : periodStart(request, measure, now, prefix, violations);
         checkSource(request.source(), prefix, violations);
         if (violations.size() > before) {
             return Optional.empty();
@@ -108,6 +110,37 @@ public class MeasurementRules {
             return value.setScale(config.maxScale(), RoundingMode.HALF_EVEN);
         }
         return value;
+    }
+
+    /**
+     * The first instant of the period an EOS-style entry names, when it is a period of the measure's cadence that has
+     * begun and lies within the horizon; else null.
+     */
+    private Instant periodStart(RecordMeasurementRequest request, MeasureInfo measure, Instant now, String prefix,
+                                List<Problem.Violation> violations) {
+        if (request.occurredAt() != null) {
+            violations.add(new Problem.Violation(prefix + "period", "give either occurredAt or period, not both"));
+            return null;
+        }
+        if (measure == null) {
+            return null; // the measure's violation says why its periods cannot be known
+        }
+        Optional<Period> period = calendar.parse(measure.cadence(), request.period());
+        if (period.isEmpty()) {
+            violations.add(new Problem.Violation(prefix + "period", "must be a " + measure.cadence().name()
+                    .toLowerCase() + " period label, such as " + calendar.periodOf(measure.cadence(), now).label()));
+            return null;
+        }
+        if (period.get().start().isAfter(now)) {
+            violations.add(new Problem.Violation(prefix + "period", "has not begun yet"));
+            return null;
+        }
+        if (period.get().end().isBefore(now.minus(config.horizon()))) {
+            violations.add(new Problem.Violation(prefix + "period",
+                    "is older than the horizon of " + config.horizon().toDays() + " days"));
+            return null;
+        }
+        return period.get().start();
     }
 
     /** The instant {@code text} names, when it lies within the horizon and the allowed skew; else null. */

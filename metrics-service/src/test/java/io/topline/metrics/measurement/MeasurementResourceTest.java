@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +79,37 @@ class MeasurementResourceTest {
                 .body("items[0].value", equalTo(20)).body("items[0].count", equalTo(2)).body("items[0].sum", equalTo(20))
                 .body("items[0].min", equalTo(7.5f)).body("items[0].max", equalTo(12.5f)).body("items[0].last", equalTo(7.5f))
                 .body("items[0].lastOccurredAt", equalTo(at.plusSeconds(60).toString())).body("items[0].revision", equalTo(2));
+    }
+
+    @Test
+    void shouldRecordAnEntryForAPeriodAtItsFirstInstantAndRefuseAPeriodThatIsNotTheMeasuresOrNotBegun() {
+        String key = measure("MONTHLY", "LAST");
+        Instant now = Instant.now();
+        String period = TestData.month(now);
+        Instant start = now.atZone(ZoneOffset.UTC).withDayOfMonth(1).toLocalDate().atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        Map<String, Object> entry = new LinkedHashMap<>(Map.of("id", "sheet-" + key, "measure", key,
+                "value", 120, "period", period, "source", "weekly meeting"));
+        RequestAs.ingest().contentType(ContentType.JSON).body(entry).when().post("/measurements")
+                .then().statusCode(201)
+                .body("occurredAt", equalTo(start.toString())).body("period", equalTo(period))
+                .body("status", equalTo("ACCEPTED"));
+        RequestAs.ingest().contentType(ContentType.JSON).body(entry).when().post("/measurements")
+                .then().statusCode(200).body("status", equalTo("DUPLICATE"));
+
+        Map<String, List<String>> refusals = Map.of(
+                "2026-W48", List.of("period", "must be a monthly period label, such as " + period),
+                TestData.month(start.plus(Duration.ofDays(40))), List.of("period", "has not begun yet"));
+        refusals.forEach((label, violation) -> RequestAs.ingest().contentType(ContentType.JSON)
+                .body(Map.of("measure", key, "value", 1, "period", label, "source", "sheet"))
+                .when().post("/measurements")
+                .then().statusCode(422).body("violations[0].field", equalTo(violation.get(0)))
+                .body("violations[0].message", equalTo(violation.get(1))));
+        RequestAs.ingest().contentType(ContentType.JSON)
+                .body(Map.of("measure", key, "value", 1, "period", period, "occurredAt", now.toString(),
+                        "source", "sheet"))
+                .when().post("/measurements")
+                .then().statusCode(422).body("violations[0].message", equalTo("give either occurredAt or period, not both"));
     }
 
     @Test

@@ -1,0 +1,19 @@
+package io.topline.metrics.ingestkey;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How long a verified ingest key is trusted without asking the database again. */
+@ConfigMapping(prefix = "topline.ingest-keys")
+public interface IngestKeyConfig {
+
+    /**
+     * How long a key, once found valid, is reused without a database lookup: a system posting measurement after
+     * measurement pays for one lookup per key and period, not one per request. It is also how long a revocation may
+     * take to reach every replica, and how fresh {@code lastUsedAt} is.
+     */
+    @WithDefault("30s")
+    Duration cacheMaxAge();
+}
