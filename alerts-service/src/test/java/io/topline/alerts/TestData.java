@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
 import io.topline.testinfra.EventContracts;
+import io.topline.testinfra.RequestAs;
 import io.topline.testinfra.TopicReader;
 import io.topline.testinfra.TopicRecord;
 import io.topline.testinfra.ToplineInfrastructure;
@@ -26,6 +27,8 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The one test-data factory: unique keys, and definitions and actuals published to the real broker exactly as
@@ -186,6 +189,17 @@ public final class TestData {
         publishMeasure(key, driverKey, "Weekly retention", "PERCENT", "LAST", "HIGHER_IS_BETTER", Cadence.WEEKLY, 1,
                 target(1, "2026-W40", "95", "90", "CRITICAL", Instant.parse("2026-09-20T08:00:00Z")));
         publishActual(key, Cadence.WEEKLY, "LAST", week, value, 1);
+    }
+
+    /**
+     * Waits until {@code count} deliveries of the subscription succeeded and were recorded. A test that moves the
+     * clock on must wait for this first: an attempt still recording its outcome when the clock jumps past its lease is
+     * claimed again and sent twice (at least once, as designed, but not what the test counts).
+     */
+    public static void awaitSucceeded(String subscriptionId, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> RequestAs.admin()
+                .when().get("/subscriptions/" + subscriptionId + "/deliveries").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.status == 'SUCCEEDED' }").size() >= count);
     }
 
     /** A silence matcher as {@code POST /silences} takes it. */

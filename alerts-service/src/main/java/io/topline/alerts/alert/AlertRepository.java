@@ -42,6 +42,14 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 .getResultList();
     }
 
+    /** The FIRING alerts that were notified (none a silence holds back), in lock order. */
+    public List<UUID> firingNotified() {
+        return getEntityManager().createQuery("select a.id from Alert a where a.state = :state "
+                        + "and a.notificationPending = false order by a.measureKey, a.id", UUID.class)
+                .setParameter("state", AlertState.FIRING)
+                .getResultList();
+    }
+
     /** The open alerts of one kind of a measure. */
     public List<Alert> openOfMeasure(String measureKey, AlertKind kind) {
         return list("measureKey = ?1 and kind = ?2 and state <> ?3", measureKey, kind, AlertState.RESOLVED);

@@ -245,6 +245,12 @@ public class AlertService {
         return alert;
     }
 
+    /** The alert, locked as every change to it is (its measure first), for a change made outside this service. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Alert locked(UUID id) {
+        return lockAlert(id);
+    }
+
     private Alert lockAlert(UUID id) {
         Alert alert = alerts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Alert", id.toString()));
         // measure first, then alert: the same order as evaluations, so the two never deadlock

@@ -2,6 +2,7 @@ package io.topline.alerts.alert;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.topline.alerts.escalation.EscalationService;
 import io.topline.alerts.lifecycle.ShutdownGate;
 import io.topline.chassis.db.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,8 @@ import java.util.UUID;
 /**
  * Follows up on alerts nobody acts on: tells subscriptions with a repeat interval again of FIRING alerts nobody
  * acknowledged, like Alertmanager's {@code repeat_interval} (one replica at a time, under an advisory lock; a second
- * run finds nothing due), and fires again the acknowledged alerts nobody resolved within the acknowledgement timeout
- * (each under its own lock).
+ * run finds nothing due), fires again the acknowledged alerts nobody resolved within the acknowledgement timeout, and
+ * takes the escalation steps that fell due (each alert under its own lock).
  */
 @ApplicationScoped
 public class RenotifySweep {
@@ -27,13 +28,15 @@ public class RenotifySweep {
     private final AdvisoryLocks locks;
     private final ShutdownGate gate;
     private final Duration acknowledgeTimeout;
+    private final EscalationService escalations;
 
     public RenotifySweep(NotifiedSubscriptions notified, AlertService alerts, AdvisoryLocks locks, ShutdownGate gate,
-                         AlertConfig config) {
+                         AlertConfig config, EscalationService escalations) {
         this.notified = notified;
         this.alerts = alerts;
         this.locks = locks;
         this.gate = gate;
+        this.escalations = escalations;
         this.acknowledgeTimeout = "off".equals(config.acknowledgeTimeout()) ? null
                 : Duration.parse(config.acknowledgeTimeout());
     }
@@ -48,6 +51,7 @@ public class RenotifySweep {
         try {
             sweep();
             reopenTimedOut();
+            escalations.escalate();
         } finally {
             gate.exit();
         }

@@ -76,12 +76,14 @@ class RenotificationTest {
     @Test
     void shouldTellAgainEveryIntervalUntilSomeoneAcknowledges() {
         String key = TestData.key("repeat");
-        subscribe("/hourly", key, "PT1H");
-        subscribe("/once", key, null);
+        String hourly = subscribe("/hourly", key, "PT1H");
+        String once = subscribe("/once", key, null);
         TestData.retentionWithOctoberActual(key, TestData.key("service"), "88.0");
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 2);
         String alertId = received.get(0).body().get("data").get("alertId").asText();
         String firstId = received.stream().filter(r -> r.path().equals("/hourly")).findFirst().orElseThrow().id();
+        TestData.awaitSucceeded(hourly, 1);
+        TestData.awaitSucceeded(once, 1);
 
         clock.pin(NOW.plus(Duration.ofMinutes(59)));
         assertEquals(0, sweep.sweep(), "not due before the interval");
@@ -108,7 +110,7 @@ class RenotificationTest {
     @Test
     void shouldFireAgainAnAcknowledgementNobodyResolvedWithinTheTimeout() {
         String key = TestData.key("ack-timeout");
-        subscribe("/oncall", key, null);
+        String oncall = subscribe("/oncall", key, null);
         TestData.retentionWithOctoberActual(key, TestData.key("service"), "88.0");
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
         String alertId = received.get(0).body().get("data").get("alertId").asText();
@@ -116,6 +118,7 @@ class RenotificationTest {
                 .body("{\"comment\":\"looking\"}").when().post("/alerts/" + alertId + "/acknowledge")
                 .then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 2);
+        TestData.awaitSucceeded(oncall, 2);
 
         clock.pin(NOW.plus(Duration.ofDays(7)).minus(Duration.ofMinutes(1)));
         sweep.reopenTimedOut();
@@ -150,11 +153,11 @@ class RenotificationTest {
                 .then().statusCode(201).body("repeatInterval", equalTo("PT4H"));
     }
 
-    private void subscribe(String path, String measure, String repeatInterval) {
+    private String subscribe(String path, String measure, String repeatInterval) {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + path;
         String repeat = repeatInterval == null ? "" : ",\"repeatInterval\":\"" + repeatInterval + "\"";
-        RequestAs.admin().contentType("application/json")
+        return RequestAs.admin().contentType("application/json")
                 .body("{\"url\":\"" + url + "\",\"measures\":[\"" + measure + "\"]" + repeat + "}")
-                .when().post("/subscriptions").then().statusCode(201);
+                .when().post("/subscriptions").then().statusCode(201).extract().path("id");
     }
 }
