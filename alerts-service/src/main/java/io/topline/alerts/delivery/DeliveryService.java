@@ -126,10 +126,11 @@ public class DeliveryService {
     /**
      * Claims up to {@code limit} due deliveries for sending, leased for longer than one attempt can take. A
      * subscription with {@code inFlight} attempts at the per-subscription bound gets none; one whose secret cannot be
-     * decrypted has its delivery failed with the reason recorded, and the others are claimed as usual.
+     * decrypted has its delivery failed with the reason recorded, and the others are claimed as usual. The deliveries
+     * this instance is {@code attempting} are never claimed again by it, even past their lease.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<DeliveryJob> claimDue(int limit, Map<UUID, Integer> inFlight) {
+    public List<DeliveryJob> claimDue(int limit, Map<UUID, Integer> inFlight, Set<UUID> attempting) {
         Instant now = clock.instant();
         // name resolution and the answer may each take the timeout (WebhookSender), and recording takes a moment
         Instant lease = now.plus(config.timeout().multipliedBy(2)).plusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
@@ -138,7 +139,7 @@ public class DeliveryService {
                 .collect(Collectors.toSet());
         Map<UUID, Integer> taken = new HashMap<>(inFlight);
         List<DeliveryJob> jobs = new ArrayList<>();
-        for (WebhookDelivery delivery : deliveries.lockDue(now, limit, bound, full)) {
+        for (WebhookDelivery delivery : deliveries.lockDue(now, limit, bound, full, attempting)) {
             if (taken.merge(delivery.subscriptionId(), 1, Integer::sum) > bound) {
                 continue; // left due, unleased, for a later claim
             }

@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +46,7 @@ public class DeliveryWorker {
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<UUID, Integer> inFlightBySubscription = new ConcurrentHashMap<>();
+    private final Set<UUID> attempting = ConcurrentHashMap.newKeySet();
     private ExecutorService loop;
     private ExecutorService attempts;
     private volatile boolean running;
@@ -136,7 +138,8 @@ public class DeliveryWorker {
         if (free <= 0) {
             return 0;
         }
-        List<DeliveryJob> jobs = deliveries.claimDue(Math.min(free, BATCH), Map.copyOf(inFlightBySubscription));
+        List<DeliveryJob> jobs = deliveries.claimDue(Math.min(free, BATCH), Map.copyOf(inFlightBySubscription),
+                Set.copyOf(attempting));
         for (DeliveryJob job : jobs) {
             start(job);
         }
@@ -145,6 +148,7 @@ public class DeliveryWorker {
 
     private void start(DeliveryJob job) {
         inFlight.incrementAndGet();
+        attempting.add(job.deliveryId());
         inFlightBySubscription.merge(job.subscriptionId(), 1, Integer::sum);
         try {
             attempts.execute(() -> attempt(job));
@@ -168,6 +172,7 @@ public class DeliveryWorker {
 
     private void finished(DeliveryJob job) {
         inFlightBySubscription.computeIfPresent(job.subscriptionId(), (id, count) -> count > 1 ? count - 1 : null);
+        attempting.remove(job.deliveryId());
         inFlight.decrementAndGet();
     }
 

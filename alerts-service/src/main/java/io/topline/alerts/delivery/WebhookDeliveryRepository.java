@@ -24,22 +24,28 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
      * Locks up to {@code limit} due deliveries, skipping rows another instance holds, so that several instances
      * share the work without sending a message twice at once. At most {@code perSubscription} rows of one
      * subscription are taken and none of the subscriptions in {@code full}, so that the backlog of one subscriber
-     * never fills a claim and starves the others.
+     * never fills a claim and starves the others. None of {@code attempting} is taken either: this instance is
+     * attempting them now, and an attempt that outlives its lease (a stalled thread, a moved clock) must not be sent
+     * a second time by the instance that is still sending it.
      */
     @SuppressWarnings("unchecked")
-    public List<WebhookDelivery> lockDue(Instant now, int limit, int perSubscription, Collection<UUID> full) {
+    public List<WebhookDelivery> lockDue(Instant now, int limit, int perSubscription, Collection<UUID> full,
+                                         Collection<UUID> attempting) {
         Set<UUID> excluded = new HashSet<>(full);
         excluded.add(NONE);
+        Set<UUID> busy = new HashSet<>(attempting);
+        busy.add(NONE);
         // the outer conditions repeat the inner ones: a row another instance leased meanwhile is re-checked by them
         return getEntityManager().createNativeQuery(
                         "select * from webhook_delivery where status = 'PENDING' and next_attempt_at <= :now "
                                 + "and id in (select id from (select id, row_number() over (partition by "
                                 + "subscription_id order by next_attempt_at, id) as position from webhook_delivery "
-                                + "where status = 'PENDING' and next_attempt_at <= :now "
+                                + "where status = 'PENDING' and next_attempt_at <= :now and id not in (:busy) "
                                 + "and subscription_id not in (:excluded)) due where position <= :perSubscription) "
                                 + "order by next_attempt_at limit :limit for update skip locked", WebhookDelivery.class)
                 .setParameter("now", now)
                 .setParameter("excluded", excluded)
+                .setParameter("busy", busy)
                 .setParameter("perSubscription", perSubscription)
                 .setParameter("limit", limit)
                 .getResultList();
