@@ -85,13 +85,17 @@ public class ReceiverMessages {
         model.put("event", AlertNotice.event(type));
         model.put("link", link);
         MessageTemplate defaults = DefaultTemplates.of(receiver.kind());
-        String title = part("title", receiver.template().title(), defaults.title(), model, strict);
-        String text = part("text", receiver.template().text(), defaults.text(), model, strict);
+        String title = part("title", receiver.template().title(), defaults.title(), model, strict, false);
+        // Slack's section text is mrkdwn
+        boolean mrkdwn = receiver.kind() == ReceiverKind.SLACK;
+        String text = part("text", receiver.template().text(), defaults.text(), model, strict, mrkdwn);
         return new AlertNotice(type, body.path("timestamp").asText(), data, title, text, link);
     }
 
-    private String part(String name, String template, String fallback, Map<String, Object> model, boolean strict) {
-        TemplateRenderer.Rendering rendering = templates.render(template, model);
+    private String part(String name, String template, String fallback, Map<String, Object> model, boolean strict,
+                        boolean mrkdwn) {
+        TemplateRenderer.Rendering rendering = mrkdwn ? templates.renderMrkdwn(template, model)
+                : templates.render(template, model);
         if (rendering.failure().isEmpty()) {
             return rendering.output();
         }
@@ -99,7 +103,7 @@ public class ReceiverMessages {
             throw new TemplateFailure(name, rendering.error());
         }
         LOG.warnf("The %s template failed (%s); the default is used instead", name, rendering.error());
-        return templates.render(fallback, model).output();
+        return (mrkdwn ? templates.renderMrkdwn(fallback, model) : templates.render(fallback, model)).output();
     }
 
     /** The alert in the console. */

@@ -20,15 +20,15 @@ public final class SampleAlert {
     public static AlertEventData data() {
         return new AlertEventData("00000000-0000-4000-8000-000000000001", "net-revenue-retention:2026-10:MISSED",
                 "MISSED", "FIRING", "CRITICAL",
-                new AlertEventData.DriverRef("customer-success", "Customer success", "SERVICE"),
-                new AlertEventData.MeasureRef("net-revenue-retention", "Net revenue retention", "%", null, "UP",
-                        "MONTHLY"),
+                new AlertEventData.DriverRef("customer-success", "Customer success & support", "SERVICE"),
+                new AlertEventData.MeasureRef("net-revenue-retention", "Net revenue retention", "PERCENT", null,
+                        "HIGHER_IS_BETTER", "MONTHLY"),
                 "2026-10", new BigDecimal("88.0"),
                 new AlertEventData.TargetRef(1, new BigDecimal("100"), new BigDecimal("95")),
                 new AlertEventData.EvaluationRef("MISSED", "FINAL", null, AT),
                 Map.of("driver", "customer-success", "function", "SERVICE", "measure", "net-revenue-retention",
                         "severity", "CRITICAL", "kind", "MISSED"),
-                "Net revenue retention missed its target for 2026-10: 88.0 % against a failure level of 95",
+                "Net revenue retention 88.0% in 2026-10 is at or below the failure level 95% (success 100%)",
                 new AlertEventData.TransitionRef(null, "FIRING", AT, "evaluation", null), 1, List.of(),
                 List.<LikelyCause>of());
     }

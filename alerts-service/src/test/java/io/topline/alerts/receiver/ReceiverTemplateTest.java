@@ -72,8 +72,9 @@ class ReceiverTemplateTest {
                 .then().statusCode(200)
                 .body("receiver", equalTo("SLACK")).body("type", equalTo("topline.alert.fired"))
                 .body("title", equalTo("[FIRING] CRITICAL MISSED: Net revenue retention (2026-10)"))
-                .body("text", equalTo("*Customer success* (SERVICE) · Net revenue retention\nNet revenue retention "
-                        + "missed its target for 2026-10: 88.0 % against a failure level of 95"))
+                // the values the mrkdwn text inserts are escaped for Slack, the title (plain text) is not
+                .body("text", equalTo("*Customer success &amp; support* (SERVICE) · Net revenue retention\nNet revenue "
+                        + "retention 88.0% in 2026-10 is at or below the failure level 95% (success 100%)"))
                 .body("link", equalTo(SAMPLE_LINK)).body("url", equalTo("http://127.0.0.1:9/slack"))
                 .body("body", containsString("\"type\" : \"header\""));
 
@@ -81,7 +82,7 @@ class ReceiverTemplateTest {
                 + "{#if alert.actual} at {alert.actual}{/if}\"}}";
         RequestAs.admin().contentType("application/json").body(trial)
                 .when().post("/subscriptions/" + id + "/preview").then().statusCode(200)
-                .body("title", equalTo("Customer success: Net revenue retention fired at 88.0"));
+                .body("title", equalTo("Customer success & support: Net revenue retention fired at 88.0"));
         RequestAs.admin().get("/subscriptions/" + id).then().statusCode(200)
                 .body("template.title", equalTo(DefaultTemplates.TITLE));
 
