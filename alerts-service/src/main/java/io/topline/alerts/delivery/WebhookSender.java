@@ -46,22 +46,25 @@ public class WebhookSender {
     private final Duration timeout;
     private final Clock clock;
     // null in a sender made for Standard Webhooks only (WebhookSenderTest)
-    private ReceiverMessages messages;
-    private MailSender mail;
+    private final ReceiverMessages messages;
+    private final MailSender mail;
 
     @Inject
     public WebhookSender(Vertx vertx, SsrfGuard guard, WebhookConfig config, Clock clock, ReceiverMessages messages,
                          MailSender mail) {
-        this(vertx, guard, config.timeout(), clock, config.maxInFlight());
+        this(vertx, guard, config.timeout(), clock, config.maxInFlight(), messages, mail);
+    }
+
+    /** A sender of Standard Webhooks only. */
+    public WebhookSender(Vertx vertx, SsrfGuard guard, Duration timeout, Clock clock) {
+        this(vertx, guard, timeout, clock, 50, null, null);
+    }
+
+    @SuppressWarnings("java:S107")
+    private WebhookSender(Vertx vertx, SsrfGuard guard, Duration timeout, Clock clock, int maxInFlight,
+                          ReceiverMessages messages, MailSender mail) {
         this.messages = messages;
         this.mail = mail;
-    }
-
-    public WebhookSender(Vertx vertx, SsrfGuard guard, Duration timeout, Clock clock) {
-        this(vertx, guard, timeout, clock, 50);
-    }
-
-    private WebhookSender(Vertx vertx, SsrfGuard guard, Duration timeout, Clock clock, int maxInFlight) {
         this.guard = guard;
         this.clock = clock;
         this.timeout = timeout;

@@ -3,8 +3,10 @@ package io.topline.alerts.receiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.topline.alerts.TestData;
+import io.topline.chassis.db.AdvisoryLocks;
 import io.topline.chassis.time.SettableClock;
 import io.topline.testinfra.Alertmanager;
 import io.topline.testinfra.RequestAs;
@@ -45,6 +47,8 @@ class AlertmanagerReceiverTest {
     SettableClock clock;
     @Inject
     AlertmanagerResendSweep sweep;
+    @Inject
+    AdvisoryLocks locks;
 
     Alertmanager alertmanager;
 
@@ -115,6 +119,16 @@ class AlertmanagerReceiverTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> ended(alertmanager.alerts(matcher)));
         clock.pin(NOW.plus(Duration.ofMinutes(4)));
         assertEquals(0, sweep.sweep(Duration.ofMinutes(1)), "a resolved alert is not re-sent");
+    }
+
+    @Test
+    void shouldResendOnOneReplicaAtATime() {
+        // another replica's sweep holds the lock: this one does nothing and says so
+        QuarkusTransaction.requiringNew().run(() -> {
+            locks.lockForTransaction(AlertmanagerResendSweep.LOCK);
+            assertEquals(-1, sweep.sweep(Duration.ofMinutes(1)));
+        });
+        assertTrue(sweep.sweep(Duration.ofMinutes(1)) >= 0, "the lock is free again");
     }
 
     /** Alertmanager drops a resolved alert from its active list, or lists it ended. */
