@@ -7,6 +7,7 @@ import io.topline.alerts.alert.Severity;
 import io.topline.alerts.delivery.SsrfGuard;
 import io.topline.alerts.delivery.WebhookDeliveryRepository;
 import io.topline.alerts.receiver.MessageTemplate;
+import io.topline.alerts.receiver.ReceiverConfig;
 import io.topline.alerts.receiver.ReceiverKind;
 import io.topline.alerts.receiver.TemplateCheck;
 import io.topline.chassis.page.Page;
@@ -43,11 +44,15 @@ public class SubscriptionService {
     private final SecretCipher cipher;
     private final Clock clock;
     private final TemplateCheck templates;
+    private final ReceiverConfig receivers;
 
+    @SuppressWarnings("java:S107")
     public SubscriptionService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-                               SsrfGuard guard, SecretCipher cipher, Clock clock, TemplateCheck templates) {
+                               SsrfGuard guard, SecretCipher cipher, Clock clock, TemplateCheck templates,
+                               ReceiverConfig receivers) {
         this.subscriptions = subscriptions;
         this.templates = templates;
+        this.receivers = receivers;
         this.clock = clock;
         this.deliveries = deliveries;
         this.guard = guard;
@@ -63,7 +68,10 @@ public class SubscriptionService {
     public Created create(CreateSubscriptionRequest request, String person) {
         ReceiverKind kind = request.receiver() == null ? ReceiverKind.WEBHOOK : request.receiver();
         ReceiverRequest.check(kind, request);
-        URI url = request.url() == null ? null : guard.check(request.url());
+        // PagerDuty's public Events API unless the request names another address; kept, so the response shows it
+        String target = request.url() == null && kind == ReceiverKind.PAGERDUTY ? receivers.pagerdutyEventsUrl()
+                : request.url();
+        URI url = target == null ? null : guard.check(target);
         if (request.template() != null) {
             templates.check(kind, request.template());
         }

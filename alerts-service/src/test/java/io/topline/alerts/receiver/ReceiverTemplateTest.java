@@ -52,7 +52,8 @@ class ReceiverTemplateTest {
         String id = RequestAs.admin().contentType("application/json")
                 .body("{\"receiver\":\"PAGERDUTY\",\"routingKey\":\"R0UT1NGKEY0123456789abcdefABCDEF\"}")
                 .when().post("/subscriptions").then().statusCode(201)
-                .body("secret", nullValue()).body("url", nullValue()).body("routingKey", nullValue())
+                .body("secret", nullValue()).body("routingKey", nullValue())
+                .body("url", equalTo("https://events.pagerduty.com/v2/enqueue"))
                 .extract().path("id");
         RequestAs.admin().get("/subscriptions/" + id).then().statusCode(200)
                 .body(org.hamcrest.Matchers.not(containsString("R0UT1NGKEY")));
