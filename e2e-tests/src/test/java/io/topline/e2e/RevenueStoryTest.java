@@ -129,6 +129,11 @@ class RevenueStoryTest {
         webhook.secret(secret);
 
         ObjectNode expected = Api.object(request);
+        // a subscription without a receiver is a Standard Webhook with the default template
+        expected.put("receiver", "WEBHOOK");
+        expected.putObject("template")
+                .put("title", "[{alert.state}] {alert.severity} {alert.kind}: {alert.measure.name} ({alert.period})")
+                .put("text", "{alert.summary}");
         expected.putArray("functions");
         expected.putArray("measures");
         expected.putArray("kinds");

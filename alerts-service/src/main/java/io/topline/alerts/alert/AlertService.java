@@ -391,6 +391,23 @@ public class AlertService {
         notified.repeated(due);
     }
 
+    /**
+     * Sends an open alert again to an Alertmanager told of it, so that it stays active there: its firing under a
+     * message id of its own, in the caller's transaction with the note that it was told.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resendToAlertmanager(NotifiedSubscriptions.Due due) {
+        Alert alert = lockAlert(due.alertId());
+        if (!alert.state().open()) {
+            return;
+        }
+        AlertEventData data = AlertEventData.of(alert, alert.lastFiring());
+        String messageId = alert.id() + "-resend-" + (due.repeats() + 1);
+        deliveries.scheduleTo(messageId, AlertEventData.typeOf(AlertState.FIRING), clock.instant(), data,
+                List.of(due.subscriptionId()));
+        notified.repeated(due);
+    }
+
     private static boolean holds(AlertKind kind, Evaluation evaluation) {
         return switch (kind) {
             case MISSED -> evaluation.state().closed() && evaluation.status() == EvaluationStatus.MISSED;

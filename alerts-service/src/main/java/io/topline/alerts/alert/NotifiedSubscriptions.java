@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +44,25 @@ public class NotifiedSubscriptions {
                         + "and n.notified_at + s.repeat_interval_seconds * interval '1 second' <= :now "
                         + "order by n.notified_at limit :limit")
                 .setParameter("now", clock.instant())
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(row -> new Due((UUID) row[0], (UUID) row[1], ((Number) row[2]).intValue())).toList();
+    }
+
+    /**
+     * The (alert, ALERTMANAGER subscription) pairs last told at least {@code interval} ago while the alert is open
+     * (FIRING or ACKNOWLEDGED, muted or not: the Alertmanager was told of it, and would resolve it by itself when it
+     * stops hearing of it), the subscription active.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Due> dueForAlertmanager(Duration interval, int limit) {
+        List<Object[]> rows = entityManager.createNativeQuery("select n.alert_id, n.subscription_id, n.repeats "
+                        + "from alert_notified_subscription n join alert a on a.id = n.alert_id "
+                        + "join subscription s on s.id = n.subscription_id "
+                        + "where a.state in ('FIRING', 'ACKNOWLEDGED') and s.active and s.receiver = 'ALERTMANAGER' "
+                        + "and n.notified_at <= :before order by n.notified_at limit :limit")
+                .setParameter("before", clock.instant().minus(interval))
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(row -> new Due((UUID) row[0], (UUID) row[1], ((Number) row[2]).intValue())).toList();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topline.alerts.alert.AlertEventData;
 import io.topline.alerts.kpi.WebhookOutcomeCounter;
+import io.topline.alerts.receiver.ReceiverSettings;
 import io.topline.alerts.subscription.SecretCipher;
 import io.topline.alerts.subscription.Subscription;
 import io.topline.alerts.subscription.SubscriptionRepository;
@@ -111,7 +112,8 @@ public class DeliveryService {
         scheduled.fire(new DeliveriesScheduled(recipients.size()));
     }
 
-    private String payload(String type, Instant timestamp, AlertEventData data) {
+    /** The Standard Webhooks body of an alert event: {@code type}, {@code timestamp}, {@code data}. */
+    public String payload(String type, Instant timestamp, AlertEventData data) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("timestamp", timestamp);
@@ -167,7 +169,7 @@ public class DeliveryService {
         }
         delivery.lease(lease);
         return Optional.of(new DeliveryJob(delivery.id(), subscription.id(), subscription.url(), secret,
-                delivery.messageId(), delivery.payload(), delivery.attempts() + 1, lease));
+                delivery.messageId(), delivery.payload(), delivery.attempts() + 1, lease, subscription.receiver()));
     }
 
     /**
@@ -316,9 +318,19 @@ public class DeliveryService {
         return Duration.ofMillis(Math.max(0, millis));
     }
 
-    /** What the worker needs to make one attempt, read in the claiming transaction, and the lease it holds. */
+    /**
+     * What the worker needs to make one attempt, read in the claiming transaction, and the lease it holds. The
+     * {@code secret} signs a webhook; for PagerDuty it is the routing key.
+     */
     public record DeliveryJob(UUID deliveryId, UUID subscriptionId, String url, String secret, String messageId,
-                              String payload, int attempt, Instant leasedUntil) {
+                              String payload, int attempt, Instant leasedUntil, ReceiverSettings receiver) {
+
+        /** A Standard Webhooks job. */
+        public DeliveryJob(UUID deliveryId, UUID subscriptionId, String url, String secret, String messageId,
+                           String payload, int attempt, Instant leasedUntil) {
+            this(deliveryId, subscriptionId, url, secret, messageId, payload, attempt, leasedUntil,
+                    ReceiverSettings.webhook());
+        }
     }
 
     /**

@@ -3,6 +3,10 @@ package io.topline.alerts.delivery;
 import io.netty.channel.ConnectTimeoutException;
 import io.topline.alerts.delivery.DeliveryService.AttemptResult;
 import io.topline.alerts.delivery.DeliveryService.DeliveryJob;
+import io.topline.alerts.receiver.MailSender;
+import io.topline.alerts.receiver.OutgoingMessage;
+import io.topline.alerts.receiver.ReceiverKind;
+import io.topline.alerts.receiver.ReceiverMessages;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -23,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Makes one signed webhook attempt.
+ * Makes one delivery attempt: a signed Standard Webhook, the message another receiver kind takes (posted the same way,
+ * unsigned), or an e-mail.
  *
  * <p>It connects to the address the {@link SsrfGuard} resolved and checked, while the URL's host still names the
  * subscriber in {@code Host} and TLS (SNI and certificate check): a second lookup by the HTTP client could be answered
@@ -40,17 +45,26 @@ public class WebhookSender {
     private final HttpClient client;
     private final Duration timeout;
     private final Clock clock;
+    // null in a sender made for Standard Webhooks only (WebhookSenderTest)
+    private final ReceiverMessages messages;
+    private final MailSender mail;
 
     @Inject
-    public WebhookSender(Vertx vertx, SsrfGuard guard, WebhookConfig config, Clock clock) {
-        this(vertx, guard, config.timeout(), clock, config.maxInFlight());
+    public WebhookSender(Vertx vertx, SsrfGuard guard, WebhookConfig config, Clock clock, ReceiverMessages messages,
+                         MailSender mail) {
+        this(vertx, guard, config.timeout(), clock, config.maxInFlight(), messages, mail);
     }
 
+    /** A sender of Standard Webhooks only. */
     public WebhookSender(Vertx vertx, SsrfGuard guard, Duration timeout, Clock clock) {
-        this(vertx, guard, timeout, clock, 50);
+        this(vertx, guard, timeout, clock, 50, null, null);
     }
 
-    private WebhookSender(Vertx vertx, SsrfGuard guard, Duration timeout, Clock clock, int maxInFlight) {
+    @SuppressWarnings("java:S107")
+    private WebhookSender(Vertx vertx, SsrfGuard guard, Duration timeout, Clock clock, int maxInFlight,
+                          ReceiverMessages messages, MailSender mail) {
+        this.messages = messages;
+        this.mail = mail;
         this.guard = guard;
         this.clock = clock;
         this.timeout = timeout;
@@ -67,9 +81,19 @@ public class WebhookSender {
      * nothing, so that an attempt never goes out after its lease could have run out.
      */
     public CompletableFuture<AttemptResult> send(DeliveryJob job) {
+        ReceiverKind kind = job.receiver().kind();
+        OutgoingMessage message = kind == ReceiverKind.WEBHOOK ? OutgoingMessage.post(job.url(), job.payload())
+                : messages.render(job.receiver(), job.url(), job.secret(), job.payload());
+        if (!kind.posts()) {
+            return mail.send(message, job.messageId(), timeout);
+        }
+        return post(job, message);
+    }
+
+    private CompletableFuture<AttemptResult> post(DeliveryJob job, OutgoingMessage message) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
-        URI uri = URI.create(job.url());
+        URI uri = URI.create(message.url());
         SsrfGuard.Target target = guard.target(uri.getHost());
         long resolvedMillis = (System.nanoTime() - startNanos) / 1_000_000;
         if (target.refusal() != null) {
@@ -83,8 +107,8 @@ public class WebhookSender {
             return noAnswer("resolving the host took longer than " + timeout, false, started, resolvedMillis);
         }
         CompletableFuture<AttemptResult> result = new CompletableFuture<>();
-        client.request(signedRequest(job, uri, target, started.getEpochSecond()))
-                .compose(request -> request.send(Buffer.buffer(job.payload())))
+        client.request(request(job, uri, target, started.getEpochSecond()))
+                .compose(request -> request.send(Buffer.buffer(message.body())))
                 .onComplete(answer -> {
                     long millis = (System.nanoTime() - startNanos) / 1_000_000;
                     if (answer.failed()) {
@@ -110,20 +134,26 @@ public class WebhookSender {
         return CompletableFuture.completedFuture(new AttemptResult(null, null, false, error, refused, started, millis));
     }
 
-    /** The signed POST of the job's payload to the checked address, under the URL's own host name. */
-    private RequestOptions signedRequest(DeliveryJob job, URI uri, SsrfGuard.Target target, long timestamp) {
+    /**
+     * The POST to the checked address, under the URL's own host name; signed (Standard Webhooks) for a webhook, while
+     * the other receivers authenticate by their URL or, for PagerDuty, the routing key in the body.
+     */
+    private RequestOptions request(DeliveryJob job, URI uri, SsrfGuard.Target target, long timestamp) {
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
-        return new RequestOptions()
+        RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(job.url())
+                .setAbsoluteURI(uri.toString())
                 .setServer(SocketAddress.inetSocketAddress(port, target.address().getHostAddress()))
                 .setFollowRedirects(false)
                 .setConnectTimeout(timeout.toMillis())
                 .setIdleTimeout(timeout.toMillis())
                 .putHeader("content-type", "application/json")
-                .putHeader("user-agent", "topline-alerts-service")
-                .putHeader("webhook-id", job.messageId())
+                .putHeader("user-agent", "topline-alerts-service");
+        if (job.receiver().kind() != ReceiverKind.WEBHOOK) {
+            return options;
+        }
+        return options.putHeader("webhook-id", job.messageId())
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature",
                         WebhookSigner.sign(job.secret(), job.messageId(), timestamp, job.payload()));

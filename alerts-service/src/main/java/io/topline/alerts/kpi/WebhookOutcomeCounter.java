@@ -32,6 +32,10 @@ public class WebhookOutcomeCounter {
 
     /** The host and port only: the path and query may carry a receiver's token, and never belong in a label. */
     static String receiverOf(String url) {
+        if (url == null) {
+            // an e-mail receiver has recipients, not a URL
+            return "smtp";
+        }
         try {
             URI uri = URI.create(url);
             String host = uri.getHost() == null ? "unknown" : uri.getHost();

@@ -2,7 +2,10 @@ package io.topline.alerts.subscription;
 
 import io.topline.alerts.alert.AlertKind;
 import io.topline.alerts.alert.Severity;
-import jakarta.validation.constraints.NotBlank;
+import io.topline.alerts.receiver.MessageTemplate;
+import io.topline.alerts.receiver.ReceiverKind;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -10,11 +13,18 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * A new webhook subscriber: its URL, the filters that pick the alert transitions it receives, and optionally how often
- * to tell it again of a FIRING alert nobody acknowledged ({@code repeatInterval}, ISO-8601, 5 minutes to 7 days).
+ * A new subscriber: its receiver (WEBHOOK by default) with what that kind needs (a URL; for PAGERDUTY a routing key
+ * and optionally the Events API URL; for ALERTMANAGER its base URL; for EMAIL recipients instead of a URL), the
+ * filters that pick the alert transitions it receives, optionally its own message template, and how often to tell it
+ * again of a FIRING alert nobody acknowledged ({@code repeatInterval}, ISO-8601, 5 minutes to 7 days).
  */
 public record CreateSubscriptionRequest(
-        @NotBlank @Size(max = 2000) String url,
+        ReceiverKind receiver,
+        @Size(min = 1, max = 2000) String url,
+        @Size(min = 1, max = 100) @Pattern(regexp = "^[A-Za-z0-9_-]+$") String routingKey,
+        @Size(min = 1, max = 20) List<@NotNull @Email @Pattern(regexp = "^[^,\\s]+@[^,\\s]+$") @Size(max = 254) String>
+                recipients,
+        @Valid MessageTemplate template,
         @Size(max = 500) String description,
         @Size(max = 100) List<@NotNull @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$") @Size(max = 64) String> drivers,
         @Size(max = 6) List<@NotNull DriverFunction> functions,

@@ -3,6 +3,10 @@ package io.topline.alerts.subscription;
 import io.topline.alerts.alert.AlertEventData;
 import io.topline.alerts.alert.Severity;
 import io.topline.alerts.catalog.StringListConverter;
+import io.topline.alerts.receiver.DefaultTemplates;
+import io.topline.alerts.receiver.MessageTemplate;
+import io.topline.alerts.receiver.ReceiverKind;
+import io.topline.alerts.receiver.ReceiverSettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -16,7 +20,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A webhook subscriber: where alert transitions go, which ones, and the secret their signatures use. */
+/**
+ * A subscriber: which alert transitions it wants, the receiver they go to (its kind, URL or e-mail recipients), the
+ * template of its messages, and the encrypted secret (a webhook's signing secret, a PagerDuty routing key).
+ */
 @Entity
 @Table(name = "subscription")
 public class Subscription {
@@ -51,17 +58,32 @@ public class Subscription {
     // null: told of a firing once; otherwise again every interval while it fires unacknowledged (RenotifySweep)
     @Column(name = "repeat_interval_seconds")
     private Long repeatIntervalSeconds;
+    @Enumerated(EnumType.STRING)
+    private ReceiverKind receiver;
+    @Convert(converter = StringListConverter.class)
+    private List<String> recipients;
+    // null: the receiver kind's default
+    @Column(name = "title_template")
+    private String titleTemplate;
+    @Column(name = "text_template")
+    private String textTemplate;
 
     protected Subscription() {
     }
 
+    /**
+     * A new subscription; {@code secret} (null for kinds without one) is stored encrypted, {@code url} is null for
+     * e-mail.
+     */
     @SuppressWarnings("java:S107")
-    public Subscription(String url, String secret, SecretCipher cipher, String description, List<String> drivers,
-                        List<String> functions, List<String> measures, List<String> kinds, Severity minSeverity, String createdBy,
-                        Instant createdAt) {
+    public Subscription(ReceiverKind receiver, String url, String secret, SecretCipher cipher, String description,
+                        List<String> drivers, List<String> functions, List<String> measures, List<String> kinds,
+                        Severity minSeverity, String createdBy, Instant createdAt) {
         this.id = UUID.randomUUID();
+        this.receiver = receiver;
+        this.recipients = List.of();
         this.url = url;
-        this.secretCiphertext = cipher.encrypt(secret, id);
+        this.secretCiphertext = secret == null ? null : cipher.encrypt(secret, id);
         this.description = description;
         this.drivers = List.copyOf(drivers);
         this.functions = List.copyOf(functions);
@@ -71,6 +93,35 @@ public class Subscription {
         this.active = true;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+    }
+
+    /** Sends its e-mails to these addresses. */
+    public void mailTo(List<String> addresses) {
+        this.recipients = List.copyOf(addresses);
+    }
+
+    /** Replaces the template; a null part goes back to the receiver kind's default. */
+    public void template(MessageTemplate template) {
+        this.titleTemplate = template == null ? null : template.title();
+        this.textTemplate = template == null ? null : template.text();
+    }
+
+    /** The template in use: this subscription's own parts, and the kind's default for the parts it has not. */
+    public MessageTemplate template() {
+        return DefaultTemplates.filled(receiver, titleTemplate, textTemplate);
+    }
+
+    /** How this subscriber is notified. */
+    public ReceiverSettings receiver() {
+        return new ReceiverSettings(receiver, recipients, template());
+    }
+
+    public ReceiverKind receiverKind() {
+        return receiver;
+    }
+
+    public List<String> recipients() {
+        return recipients;
     }
 
     /** Tells this subscriber again of a FIRING alert nobody acknowledged every {@code interval}; null: never. */

@@ -3,6 +3,10 @@ package io.topline.alerts.subscription;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.topline.alerts.delivery.DeliveryResponse;
 import io.topline.alerts.delivery.DeliveryService;
+import io.topline.alerts.receiver.MessageTemplate;
+import io.topline.alerts.receiver.PreviewRequest;
+import io.topline.alerts.receiver.PreviewResponse;
+import io.topline.alerts.receiver.ReceiverPreviews;
 import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageParams;
 import io.topline.chassis.page.Paging;
@@ -18,6 +22,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,9 +42,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 
-/** Webhook subscriptions, their delivery logs, replays and re-enabling; admin only: they decide where alert data goes. */
+/**
+ * Subscriptions and their receivers, templates and previews, delivery logs, replays and re-enabling; admin only: they
+ * decide where alert data goes.
+ */
 @Path("/subscriptions")
-@Tag(name = "Subscriptions", description = "Webhook subscribers (Standard Webhooks) and what was delivered to them")
+@Tag(name = "Subscriptions", description = "Subscribers (Standard Webhooks, Slack, Teams, PagerDuty, Alertmanager, "
+        + "e-mail), their message templates, and what was delivered to them")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class SubscriptionResource {
@@ -54,31 +63,37 @@ public class SubscriptionResource {
     private final DeliveryService deliveries;
     private final SecurityIdentity identity;
     private final Paging paging;
+    private final ReceiverPreviews previews;
 
     public SubscriptionResource(SubscriptionService subscriptions, DeliveryService deliveries,
-                                SecurityIdentity identity, Paging paging) {
+                                SecurityIdentity identity, Paging paging, ReceiverPreviews previews) {
         this.subscriptions = subscriptions;
+        this.previews = previews;
         this.paging = paging;
         this.deliveries = deliveries;
         this.identity = identity;
     }
 
-    /** Creates a subscription; the response carries its {@code whsec_} secret, which is never shown again. */
+    /** Creates a subscription; a webhook's response carries its {@code whsec_} secret, which is never shown again. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSubscription", summary = "Create a subscription", description = "Subscribes a "
-            + "webhook URL to the alert transitions its filters pick (empty filters pick all; minSeverity defaults to "
-            + "INFO). The URL is checked against server-side request forgery. The response carries the whsec_ secret "
-            + "that signs every delivery, shown this once.")
-    @APIResponse(responseCode = "201", description = "Created, with its secret; Location is its address",
+            + "receiver to the alert transitions its filters pick (empty filters pick all; minSeverity defaults to "
+            + "INFO). receiver is WEBHOOK (the default: Standard Webhooks to url), SLACK (an incoming-webhook url), "
+            + "TEAMS (a workflow-webhook url), PAGERDUTY (routingKey, and url only to use another Events API v2 "
+            + "address), ALERTMANAGER (url is the Alertmanager's base URL) or EMAIL (recipients, no url). Every url is "
+            + "checked against server-side request forgery. template changes the title and text of the messages "
+            + "(Qute). A webhook's response carries the whsec_ secret that signs every delivery, shown this once.")
+    @APIResponse(responseCode = "201", description = "Created (a webhook with its secret); Location is its address",
             content = @Content(schema = @Schema(implementation = SubscriptionResponse.class)),
             headers = @Header(name = HttpHeaders.LOCATION, description = "The new subscription's address",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "`" + ProblemTypes.VALIDATION + "`: a field breaks its rule "
-            + "(violations lists each), or there is no body.")
+            + "or the receiver lacks a setting it needs (violations lists each), or there is no body.")
     @APIResponse(responseCode = "422", description = "`" + ProblemTypes.UNPROCESSABLE + "`: url is not an absolute "
             + "http or https URL with a host, carries credentials, or points at a private, loopback or link-local "
-            + "address that configuration does not allow.")
+            + "address that configuration does not allow; a setting the receiver kind does not take; or a template "
+            + "part that does not render (violations names template.title or template.text).")
     public Response create(@Valid @NotNull CreateSubscriptionRequest request) {
         SubscriptionService.Created created = subscriptions.create(request, identity.getPrincipal().getName());
         return Response.created(URI.create("/subscriptions/" + created.subscription().id()))
@@ -115,6 +130,47 @@ public class SubscriptionResource {
     public Response delete(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id) {
         subscriptions.disable(Params.uuid(id, "Subscription"), identity.getPrincipal().getName());
         return Response.noContent().build();
+    }
+
+    /** Replaces the subscription's message template. */
+    @PUT
+    @Path("/{id}/template")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "changeSubscriptionTemplate", summary = "Change a subscription's template",
+            description = "Replaces the title and text templates (Qute: {alert.measure.name}, {alert.summary}, "
+                    + "{link}, {event}, {alert.actual ?: 'no data'}, {#if}...{/if}); a part left out goes back to the "
+                    + "receiver kind's default. Each part is checked by rendering it for a sample alert.")
+    @APIResponse(responseCode = "200", description = "The subscription with its new template")
+    @APIResponse(responseCode = "400", description = "`" + ProblemTypes.VALIDATION + "`: a part is too long "
+            + "(violations names it), or there is no body.")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "422", description = "`" + ProblemTypes.UNPROCESSABLE + "`: a part does not parse "
+            + "or render (violations names template.title or template.text, with the reason).")
+    public SubscriptionResponse changeTemplate(@Parameter(description = ID, example = ID_EXAMPLE)
+                                               @PathParam("id") String id,
+                                               @Valid @NotNull MessageTemplate template) {
+        return SubscriptionResponse.of(subscriptions.changeTemplate(Params.uuid(id, "Subscription"), template), null);
+    }
+
+    /** Renders the message the subscription's receiver would get, without sending it. */
+    @POST
+    @Path("/{id}/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "previewSubscriptionMessage", summary = "Preview a subscription's message",
+            description = "Renders, without sending, what the receiver would get for an alert's latest transition "
+                    + "(alertId) or for a sample firing (no alertId, or no body): the title, text and console link, "
+                    + "and the exact request body or e-mail. template parts are tried in place of the saved ones.")
+    @APIResponse(responseCode = "200", description = "The rendered message",
+            content = @Content(schema = @Schema(implementation = PreviewResponse.class)))
+    @APIResponse(responseCode = "400", description = "`" + ProblemTypes.VALIDATION + "`: alertId is not a UUID or a "
+            + "template part is too long (violations names it).")
+    @APIResponse(responseCode = "404", description = "`" + ProblemTypes.NOT_FOUND + "`: no subscription has this id "
+            + "(or it is not a UUID), or no alert has alertId.")
+    @APIResponse(responseCode = "422", description = "`" + ProblemTypes.UNPROCESSABLE + "`: a template part does not "
+            + "parse or render for this alert (violations names template.title or template.text).")
+    public PreviewResponse preview(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,
+                                   @Valid PreviewRequest request) {
+        return previews.preview(Params.uuid(id, "Subscription"), request);
     }
 
     @GET

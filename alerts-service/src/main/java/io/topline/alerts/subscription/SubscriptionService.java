@@ -6,6 +6,10 @@ import io.topline.alerts.alert.AlertKind;
 import io.topline.alerts.alert.Severity;
 import io.topline.alerts.delivery.SsrfGuard;
 import io.topline.alerts.delivery.WebhookDeliveryRepository;
+import io.topline.alerts.receiver.MessageTemplate;
+import io.topline.alerts.receiver.ReceiverConfig;
+import io.topline.alerts.receiver.ReceiverKind;
+import io.topline.alerts.receiver.TemplateCheck;
 import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageRequest;
 import io.topline.chassis.page.PanachePages;
@@ -24,7 +28,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-/** Creates, lists, disables and enables webhook subscriptions. */
+/** Creates, lists, disables and enables subscriptions, checks each receiver kind's settings, and changes templates. */
 @ApplicationScoped
 public class SubscriptionService {
 
@@ -39,10 +43,16 @@ public class SubscriptionService {
     private final SsrfGuard guard;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final TemplateCheck templates;
+    private final ReceiverConfig receivers;
 
+    @SuppressWarnings("java:S107")
     public SubscriptionService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-                               SsrfGuard guard, SecretCipher cipher, Clock clock) {
+                               SsrfGuard guard, SecretCipher cipher, Clock clock, TemplateCheck templates,
+                               ReceiverConfig receivers) {
         this.subscriptions = subscriptions;
+        this.templates = templates;
+        this.receivers = receivers;
         this.clock = clock;
         this.deliveries = deliveries;
         this.guard = guard;
@@ -50,22 +60,46 @@ public class SubscriptionService {
     }
 
     /**
-     * Checks the URL against server-side request forgery and stores the subscription with a new secret, encrypted;
-     * the plain secret is returned to be shown once.
+     * Checks the receiver's settings (the URL against server-side request forgery) and the template, and stores the
+     * subscription; a webhook gets a new secret and a PagerDuty receiver keeps its routing key, both encrypted. The
+     * plain webhook secret is returned to be shown once.
      */
     @Transactional
     public Created create(CreateSubscriptionRequest request, String person) {
-        URI url = guard.check(request.url());
-        String secret = newSecret();
-        Subscription subscription = new Subscription(url.toString(), secret, cipher, request.description(),
-                orEmpty(request.drivers()),
+        ReceiverKind kind = request.receiver() == null ? ReceiverKind.WEBHOOK : request.receiver();
+        ReceiverRequest.check(kind, request);
+        // PagerDuty's public Events API unless the request names another address; kept, so the response shows it
+        String target = request.url() == null && kind == ReceiverKind.PAGERDUTY ? receivers.pagerdutyEventsUrl()
+                : request.url();
+        URI url = target == null ? null : guard.check(target);
+        if (request.template() != null) {
+            templates.check(kind, request.template());
+        }
+        String secret = switch (kind) {
+            case WEBHOOK -> newSecret();
+            case PAGERDUTY -> request.routingKey();
+            default -> null;
+        };
+        Subscription subscription = new Subscription(kind, url == null ? null : url.toString(), secret, cipher,
+                request.description(), orEmpty(request.drivers()),
                 orEmpty(request.functions()).stream().map(DriverFunction::name).toList(),
                 orEmpty(request.measures()),
                 orEmpty(request.kinds()).stream().map(AlertKind::name).toList(),
                 request.minSeverity() == null ? Severity.INFO : request.minSeverity(), person, clock.instant());
         subscription.repeatEvery(repeatInterval(request.repeatInterval()));
+        subscription.mailTo(orEmpty(request.recipients()));
+        subscription.template(request.template());
         subscriptions.persist(subscription);
-        return new Created(subscription, secret);
+        return new Created(subscription, kind == ReceiverKind.WEBHOOK ? secret : null);
+    }
+
+    /** Replaces a subscription's template after checking it; a part left out goes back to the kind's default. */
+    @Transactional
+    public Subscription changeTemplate(UUID id, MessageTemplate template) {
+        Subscription subscription = get(id);
+        templates.check(subscription.receiverKind(), template);
+        subscription.template(template);
+        return subscription;
     }
 
     @Transactional
@@ -134,7 +168,7 @@ public class SubscriptionService {
         return BoundedDurations.parse("repeatInterval", text, MIN_REPEAT, MAX_REPEAT);
     }
 
-    /** A new subscription and its secret in plain text, which only the creating response shows. */
+    /** A new subscription and its webhook secret in plain text (null for other kinds), shown only once. */
     public record Created(Subscription subscription, String secret) {
     }
 
