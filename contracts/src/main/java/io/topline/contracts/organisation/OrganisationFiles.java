@@ -1,8 +1,12 @@
 package io.topline.contracts.organisation;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
@@ -34,7 +38,11 @@ public final class OrganisationFiles {
     /** Where the schema is on the class path (the jar of this module carries {@code contracts/organisation}). */
     public static final String SCHEMA = "organisation/organisation.schema.json";
 
-    private static final JsonNodeReader READER = JsonNodeReader.builder().locationAware().build();
+    // decimals stay exact (a level of 99.95 must not become a double), and a key listed twice in one object is an error
+    private static final JsonNodeReader READER = JsonNodeReader.builder()
+            .jsonMapper(exact(new ObjectMapper()))
+            .yamlMapper(exact(new YAMLMapper()))
+            .locationAware().build();
     private static final JsonSchema SCHEMA_CHECK = loadSchema();
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
 
@@ -75,6 +83,9 @@ public final class OrganisationFiles {
         JsonNode document;
         try {
             document = READER.readTree(text, format == Format.YAML ? InputFormat.YAML : InputFormat.JSON);
+        } catch (NumberFormatException e) {
+            // a number no decimal can hold, such as 1e2147483648
+            return new Checked(null, List.of(new FileError("body", "holds a number too large to read", null, null)));
         } catch (IllegalArgumentException e) {
             // the reader wraps what the parser refused
             if (e.getCause() instanceof JsonProcessingException refused) {
@@ -168,9 +179,15 @@ public final class OrganisationFiles {
         return at == null || at.getColumnNr() < 1 ? null : at.getColumnNr();
     }
 
+    /** The parser's reason on one line, without its note on how it hides the source. */
     private static String firstLine(String text) {
         int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
+        return (end < 0 ? text : text.substring(0, end)).replaceAll("\\[Source: [^;]*; ", "[");
+    }
+
+    private static ObjectMapper exact(ObjectMapper mapper) {
+        return mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     private static JsonSchema loadSchema() {

@@ -71,6 +71,20 @@ class OrganisationFilesTest {
     }
 
     @Test
+    void shouldRefuseANumberNoDecimalCanHoldAndKeepDecimalsExact() {
+        assertEquals(List.of(new FileError("body", "holds a number too large to read", null, null)),
+                OrganisationFiles.check("{\"drivers\": [], \"x\": 1e2147483648}", Format.JSON).errors());
+        assertEquals(List.of(new FileError("body", "is not YAML (Malformed numeric value '1e2147483648')", 2, 16)),
+                OrganisationFiles.check("drivers: []\nx: 1e2147483648\n", Format.YAML).errors());
+
+        Checked exact = OrganisationFiles.check("drivers: []\nmeasures: []\n", Format.YAML);
+        assertEquals(List.of(), exact.errors());
+        assertEquals("0.30000000000000000001", OrganisationFiles.check("{\"drivers\": [{\"key\": \"a\", \"name\": \"A\", "
+                + "\"function\": \"SALES\", \"owner\": \"o\"}], \"level\": 0.30000000000000000001}", Format.JSON)
+                .document().get("level").decimalValue().toPlainString());
+    }
+
+    @Test
     void shouldLocateARulePathInTheDocument() {
         Checked checked = OrganisationFiles.check("drivers:\n  - key: a\n    name: A\n    function: SALES\n    owner: o\n"
                 + "    feedsInto: [b, c]\n", Format.YAML);
