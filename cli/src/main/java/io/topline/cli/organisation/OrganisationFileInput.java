@@ -1,0 +1,54 @@
+package io.topline.cli.organisation;
+
+import io.topline.cli.CommandFailure;
+import io.topline.cli.ExitCodes;
+import io.topline.contracts.organisation.OrganisationFiles;
+import io.topline.contracts.organisation.OrganisationFiles.Checked;
+import io.topline.contracts.organisation.OrganisationFiles.FileError;
+import io.topline.contracts.organisation.OrganisationFiles.Format;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** An organisation file read from disk and checked offline against the published schema, as every command reads it. */
+public record OrganisationFileInput(Path file, String text, Format format, Checked checked) {
+
+    /** Reads the file; a file that cannot be read is an input error. */
+    public static OrganisationFileInput read(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Format format = Format.of(file.getFileName().toString());
+            return new OrganisationFileInput(file, text, format, OrganisationFiles.check(text, format));
+        } catch (NoSuchFileException e) {
+            throw new CommandFailure(ExitCodes.INVALID, file + ": no such file");
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.INVALID, file + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The media type the suite reads this file as. */
+    public String mediaType() {
+        return format == Format.YAML ? "application/yaml" : "application/json";
+    }
+
+    /** Prints every error as {@code FILE:line:column: path: message}; returns whether there was none. */
+    public boolean report(PrintWriter err) {
+        for (FileError error : checked.errors()) {
+            err.println(file + ":" + error.describe());
+        }
+        return checked.valid();
+    }
+
+    /** Fails with {@link ExitCodes#INVALID} after printing the errors, if the file has any. */
+    public OrganisationFileInput requireValid(PrintWriter err) {
+        if (!report(err)) {
+            throw new CommandFailure(ExitCodes.INVALID, file + ": " + checked.errors().size() + " error(s); nothing "
+                    + "was sent");
+        }
+        return this;
+    }
+}
