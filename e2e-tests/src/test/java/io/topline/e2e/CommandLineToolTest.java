@@ -32,20 +32,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(Suite.class)
 class CommandLineToolTest {
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String SALES = "cli-sales-" + RUN;
-    private static final String SERVICE = "cli-service-" + RUN;
-    private static final String DEALS = "cli-deals-" + RUN;
-
     /** What one run of the tool printed and how it ended. */
     private record Run(int exitCode, String out, String err) {
     }
 
+    /** The keys of one test's organisation, unique to it. */
+    private record Keys(String sales, String service, String deals) {
+
+        static Keys fresh() {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            return new Keys("cli-sales-" + run, "cli-service-" + run, "cli-deals-" + run);
+        }
+    }
+
     @Test
     void shouldApplyAnOrganisationFileIdempotentlyAndExportOneThatPlansNoChange() throws Exception {
+        Keys keys = Keys.fresh();
         Path dir = Files.createTempDirectory("topline-cli-e2e-");
         Path file = dir.resolve("organisation.yaml");
-        Files.writeString(file, organisation("Deals won"));
+        Files.writeString(file, organisation(keys, "Deals won"));
 
         Run validated = topline(TestTokens.ADMIN, "validate", file.toString());
         assertEquals(0, validated.exitCode(), validated.err());
@@ -53,8 +58,8 @@ class CommandLineToolTest {
 
         Run applied = topline(TestTokens.ADMIN, "apply", file.toString());
         assertEquals(0, applied.exitCode(), applied.err());
-        assertEquals(List.of("  + driver " + SALES, "  + driver " + SERVICE,
-                "  + measure " + DEALS + " with target version(s) " + YearMonth.now(ZoneOffset.UTC),
+        assertEquals(List.of("  + driver " + keys.sales(), "  + driver " + keys.service(),
+                "  + measure " + keys.deals() + " with target version(s) " + YearMonth.now(ZoneOffset.UTC),
                 "Applied: 3 to create, 0 to change, 0 to archive, 0 unchanged; 1 target version(s) to add."),
                 applied.out().lines().toList());
 
@@ -62,12 +67,12 @@ class CommandLineToolTest {
         assertEquals(0, again.exitCode(), again.err());
         assertEquals("No changes: the suite already matches the file (3 unchanged).", again.out().strip());
 
-        Files.writeString(file, organisation("Deals closed"));
+        Files.writeString(file, organisation(keys, "Deals closed"));
         Run drift = topline(TestTokens.ADMIN, "plan", file.toString(), "--detailed-exitcode");
         assertEquals(10, drift.exitCode(), drift.err());
-        assertEquals("  ~ measure " + DEALS + ": name", drift.out().lines().findFirst().orElseThrow());
+        assertEquals("  ~ measure " + keys.deals() + ": name", drift.out().lines().findFirst().orElseThrow());
         assertEquals(0, topline(TestTokens.ADMIN, "apply", file.toString()).exitCode());
-        JsonNode measure = Api.get(Suite.driversUrl() + "/measures/" + DEALS, TestTokens.VIEWER, 200);
+        JsonNode measure = Api.get(Suite.driversUrl() + "/measures/" + keys.deals(), TestTokens.VIEWER, 200);
         assertEquals("Deals closed", measure.get("name").asText());
         assertEquals(2, measure.get("revision").asInt());
 
@@ -76,27 +81,28 @@ class CommandLineToolTest {
         assertEquals(0, export.exitCode(), export.err());
         Run pruned = topline(TestTokens.ADMIN, "plan", exported.toString(), "--prune", "--detailed-exitcode");
         assertEquals(0, pruned.exitCode(), pruned.out() + pruned.err());
-        assertTrue(Files.readString(exported).contains("key: " + DEALS), "the export holds the applied measure");
+        assertTrue(Files.readString(exported).contains("key: " + keys.deals()), "the export holds the applied measure");
     }
 
     @Test
     void shouldImportCsvHistoryAndResumeWithoutCountingTwice() throws Exception {
+        Keys keys = Keys.fresh();
         Path dir = Files.createTempDirectory("topline-cli-e2e-");
         Path organisation = dir.resolve("organisation.yaml");
-        Files.writeString(organisation, organisation("Deals won"));
+        Files.writeString(organisation, organisation(keys, "Deals won"));
         assertEquals(0, topline(TestTokens.ADMIN, "apply", organisation.toString()).exitCode());
         Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS);
         List<String> lines = new ArrayList<>(List.of("measure,value,occurredAt"));
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 1; i <= 10; i++) {
-            lines.add(DEALS + "," + i + "," + start.minus(Duration.ofMinutes(i)));
+            lines.add(keys.deals() + "," + i + "," + start.minus(Duration.ofMinutes(i)));
             total = total.add(BigDecimal.valueOf(i));
         }
-        Path csv = dir.resolve("deals.csv");
+        Path csv = dir.resolve(keys.deals() + ".csv");  // its name is the prefix of the rows' client ids
         Files.write(csv, lines, StandardCharsets.UTF_8);
         // metrics-service learns of the measure from topline.definitions: wait until it takes one
-        await().atMost(Duration.ofSeconds(60)).until(() -> topline(TestTokens.INGEST, "post", DEALS, "0",
-                "--id", "cli-probe-" + RUN, "--at", start.minus(Duration.ofMinutes(30)).toString()).exitCode() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> topline(TestTokens.INGEST, "post", keys.deals(), "0",
+                "--id", "cli-probe-" + keys.deals(), "--at", start.minus(Duration.ofMinutes(30)).toString()).exitCode() == 0);
 
         Run first = topline(TestTokens.INGEST, "import-csv", csv.toString(), "--measure-column", "measure",
                 "--batch-size", "4");
@@ -105,7 +111,7 @@ class CommandLineToolTest {
                 + "3 batch(es)"), first.out());
 
         // an interrupted run leaves its checkpoint: the second batch committed, the third not known to be
-        Files.writeString(csv.resolveSibling("deals.csv.progress"), "9\n");
+        Files.writeString(csv.resolveSibling(keys.deals() + ".csv.progress"), "9\n");
         Run resumed = topline(TestTokens.INGEST, "import-csv", csv.toString(), "--measure-column", "measure",
                 "--batch-size", "4");
         assertEquals(0, resumed.exitCode(), resumed.err());
@@ -115,7 +121,7 @@ class CommandLineToolTest {
 
         Run full = topline(TestTokens.INGEST, "import-csv", csv.toString(), "--measure-column", "measure", "--restart");
         assertTrue(full.out().contains("0 stored, 10 already stored"), full.out());
-        JsonNode actuals = Api.get(Suite.metricsUrl() + "/actuals?measure=" + DEALS, TestTokens.VIEWER, 200);
+        JsonNode actuals = Api.get(Suite.metricsUrl() + "/actuals?measure=" + keys.deals(), TestTokens.VIEWER, 200);
         BigDecimal sum = BigDecimal.ZERO;
         long count = 0;
         for (JsonNode actual : actuals.get("items")) {
@@ -126,7 +132,7 @@ class CommandLineToolTest {
         assertEquals(0, total.compareTo(sum), "sum " + sum);
     }
 
-    private static String organisation(String measureName) {
+    private static String organisation(Keys keys, String measureName) {
         return """
                 drivers:
                   - key: %1$s
@@ -148,7 +154,7 @@ class CommandLineToolTest {
                     cadence: MONTHLY
                     targets:
                       - {effectiveFrom: "%5$s", successLevel: 50, failureLevel: 20, severity: WARNING}
-                """.formatted(SALES, SERVICE, DEALS, measureName, YearMonth.now(ZoneOffset.UTC));
+                """.formatted(keys.sales(), keys.service(), keys.deals(), measureName, YearMonth.now(ZoneOffset.UTC));
     }
 
     /** Runs the packaged tool with the role's development token, from a file as the tool expects it. */
