@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 
 /** {@code topline validate FILE}: the offline check, every error with its line and column. */
 @Command(name = "validate", description = "Check an organisation file (YAML or JSON) offline against the published "
-        + "schema: every error with its line and column. Exit 0 when valid, 1 when not.")
+        + "schema and the rules a file keeps on its own (keys listed once, failure levels on the failing side): every "
+        + "error with its line and column. Exit 0 when valid, 1 when not.")
 public class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "the organisation file (.yaml, .yml or .json)")
@@ -25,7 +26,7 @@ public class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         OrganisationFileInput input = OrganisationFileInput.read(file);
         if (!input.report(spec.commandLine().getErr())) {
-            spec.commandLine().getErr().println(file + ": " + input.checked().errors().size() + " error(s)");
+            spec.commandLine().getErr().println(file + ": " + input.errors().size() + " error(s)");
             return ExitCodes.INVALID;
         }
         JsonNode document = input.checked().document();

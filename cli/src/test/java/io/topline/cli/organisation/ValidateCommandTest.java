@@ -56,6 +56,21 @@ class ValidateCommandTest {
     }
 
     @Test
+    void shouldCheckTheRulesAFileKeepsOnItsOwnOffline(QuarkusMainLauncher launcher) throws Exception {
+        Path file = TestData.file("twice.yaml", """
+                drivers:
+                  - {key: sales, name: Sales, function: SALES, owner: sam@example.com}
+                  - {key: sales, name: Sales, function: SALES, owner: sam@example.com}
+                """);
+
+        LaunchResult result = launcher.launch("validate", file.toString());
+
+        assertEquals(1, result.exitCode());
+        assertEquals(file + ":3:11: drivers[1].key: driver 'sales' is listed twice\n" + file + ": 1 error(s)",
+                result.getErrorOutput());
+    }
+
+    @Test
     void shouldLocateASyntaxErrorInAJsonFile(QuarkusMainLauncher launcher) throws Exception {
         Path file = TestData.file("broken.json", "{\n  \"drivers\": [\n    {\"key\": \"sales\"]\n}\n");
 

@@ -1,13 +1,15 @@
 package io.topline.drivers.organisation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topline.chassis.problem.Problem;
 import io.topline.chassis.problem.ProblemException;
+import io.topline.contracts.organisation.OrganisationFileRules;
 import io.topline.drivers.DefinitionsConfig;
 import io.topline.drivers.driver.CreateDriverRequest;
 import io.topline.drivers.driver.Driver;
 import io.topline.drivers.driver.DriverRepository;
 import io.topline.drivers.flow.FlowGraph;
-import io.topline.drivers.measure.Direction;
 import io.topline.drivers.measure.Measure;
 import io.topline.drivers.measure.MeasureRepository;
 import io.topline.drivers.measure.MeasureService;
@@ -26,9 +28,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The rules an organisation file must keep against the definitions stored now: keys listed once and never reused
- * once archived, edges to drivers that will exist, an acyclic flow, the focus rule, fields that never change, target
- * periods of the measure's cadence with the failure level on the failing side. With prune, what the file leaves out
+ * The rules an organisation file must keep against the definitions stored now: those it keeps on its own
+ * ({@link OrganisationFileRules}: keys listed once, levels on the right side), keys never reused once archived, edges to drivers that will exist, an acyclic flow, the focus rule, fields that never change, target
+ * periods of the measure's cadence. With prune, what the file leaves out
  * is about to be archived, so nothing may lean on it.
  */
 @ApplicationScoped
@@ -37,16 +39,25 @@ public class OrganisationRules {
     private final DriverRepository drivers;
     private final MeasureRepository measures;
     private final DefinitionsConfig config;
+    private final ObjectMapper mapper;
 
-    public OrganisationRules(DriverRepository drivers, MeasureRepository measures, DefinitionsConfig config) {
+    public OrganisationRules(DriverRepository drivers, MeasureRepository measures, DefinitionsConfig config,
+                             ObjectMapper mapper) {
         this.drivers = drivers;
         this.measures = measures;
         this.config = config;
+        this.mapper = mapper;
     }
 
-    /** Every rule the file breaks, each with its path in the file; empty when it may be applied. */
-    public List<Problem.Violation> check(OrganisationDefinition definition, boolean prune) {
-        List<Problem.Violation> violations = new ArrayList<>();
+    /**
+     * Every rule the file breaks, each with its path in the file; empty when it may be applied. The rules a file keeps
+     * on its own are those of {@link OrganisationFileRules}, which the command-line tool checks offline too.
+     */
+    public List<Problem.Violation> check(OrganisationFile file, boolean prune) {
+        OrganisationDefinition definition = file.definition();
+        JsonNode document = file.document() != null ? file.document() : mapper.valueToTree(definition);
+        List<Problem.Violation> violations = new ArrayList<>(OrganisationFileRules.check(document).stream()
+                .map(e -> new Problem.Violation(e.path(), e.message(), e.line(), e.column())).toList());
         Map<String, CreateDriverRequest> fileDrivers = checkDriverKeys(definition.drivers(), violations);
         checkFeedsInto(definition.drivers(), fileDrivers, prune, violations);
         FlowGraph.findCycle(edgesAfter(definition, prune)).ifPresent(cycle -> violations.add(new Problem.Violation(
@@ -69,16 +80,14 @@ public class OrganisationRules {
         return edges;
     }
 
-    /** The file's drivers by key; a key listed twice, or an archived driver's key, is a violation. */
+    /** The file's drivers by key (the first of a key listed twice); an archived driver's key is a violation. */
     private Map<String, CreateDriverRequest> checkDriverKeys(List<CreateDriverRequest> fileDrivers,
                                                              List<Problem.Violation> violations) {
         Map<String, CreateDriverRequest> byKey = new HashMap<>();
         for (int i = 0; i < fileDrivers.size(); i++) {
             CreateDriverRequest driver = fileDrivers.get(i);
             String path = "drivers[" + i + "].key";
-            if (byKey.putIfAbsent(driver.key(), driver) != null) {
-                violations.add(new Problem.Violation(path, "driver '" + driver.key() + "' is listed twice"));
-            }
+            byKey.putIfAbsent(driver.key(), driver);
             drivers.findByKey(driver.key()).filter(Driver::archived).ifPresent(archived -> violations.add(
                     new Problem.Violation(path, "driver '" + driver.key() + "' is archived; keys are never reused")));
         }
@@ -127,7 +136,7 @@ public class OrganisationRules {
             MeasureDefinition item = definition.measuresOrEmpty().get(i);
             String path = "measures[" + i + "]";
             if (!keys.add(item.key())) {
-                violations.add(new Problem.Violation(path + ".key", "measure '" + item.key() + "' is listed twice"));
+                // listed twice: OrganisationFileRules says so
                 continue;
             }
             checkMeasure(path, item, fileDrivers, prune, violations);
@@ -175,19 +184,15 @@ public class OrganisationRules {
         }
     }
 
-    /** Each target starts at a period of the measure's cadence, with its failure level on the failing side. */
+    /**
+     * Each target starts at a period of the measure's cadence (the schema says so of a file; a body of
+     * /drivers/import is checked here); the failing side is one of {@link OrganisationFileRules}.
+     */
     private static void checkTargets(String path, MeasureDefinition item, List<Problem.Violation> violations) {
         for (int j = 0; j < item.targetsOrEmpty().size(); j++) {
             CreateTargetRequest target = item.targetsOrEmpty().get(j);
-            String targetPath = path + ".targets[" + j + "]";
-            collect(targetPath, () -> TargetService.parse(target.effectiveFrom(), item.cadence(), "effectiveFrom"), violations);
-            boolean wrongSide = item.direction() == Direction.HIGHER_IS_BETTER
-                    ? target.failureLevel().compareTo(target.successLevel()) > 0
-                    : target.failureLevel().compareTo(target.successLevel()) < 0;
-            if (wrongSide) {
-                violations.add(new Problem.Violation(targetPath + ".failureLevel", "failureLevel is on the wrong "
-                        + "side of successLevel for a " + item.direction() + " measure"));
-            }
+            collect(path + ".targets[" + j + "]",
+                    () -> TargetService.parse(target.effectiveFrom(), item.cadence(), "effectiveFrom"), violations);
         }
     }
 

@@ -19,6 +19,7 @@ import io.topline.drivers.web.Revisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -29,6 +30,11 @@ import java.util.List;
  */
 @ApplicationScoped
 public class OrganisationService {
+
+    private static final Comparator<Problem.Violation> FILE_ORDER = Comparator
+            .comparing((Problem.Violation v) -> v.line() == null ? Integer.MAX_VALUE : v.line())
+            .thenComparing(v -> v.column() == null ? Integer.MAX_VALUE : v.column())
+            .thenComparing(Problem.Violation::field);
 
     private final DriverRepository drivers;
     private final MeasureRepository measures;
@@ -103,11 +109,13 @@ public class OrganisationService {
         return new OrganisationDefinition(activeDrivers, activeMeasures);
     }
 
+    /** Refuses a file that breaks any rule, listing the violations in file order (those without a line last). */
     private void check(OrganisationFile file, boolean prune) {
-        List<Problem.Violation> violations = rules.check(file.definition(), prune);
+        List<Problem.Violation> violations = rules.check(file, prune);
         if (!violations.isEmpty()) {
+            List<Problem.Violation> inFileOrder = file.locate(violations).stream().sorted(FILE_ORDER).toList();
             throw ProblemException.unprocessable("The organisation file has " + violations.size()
-                    + " problem(s); nothing was applied", file.locate(violations));
+                    + " problem(s); nothing was applied", inFileOrder);
         }
     }
 
