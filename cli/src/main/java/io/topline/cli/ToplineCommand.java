@@ -10,10 +10,12 @@ import io.topline.cli.organisation.ExportCommand;
 import io.topline.cli.organisation.PlanCommand;
 import io.topline.cli.organisation.ValidateCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** {@code topline}: the suite's command-line tool; each subcommand is one task. */
 @TopCommand
-@Command(name = "topline", mixinStandardHelpOptions = true, version = "topline 1.0.0-SNAPSHOT",
+// INHERIT: --help and --version work on every subcommand too
+@Command(name = "topline", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "topline 1.0.0-SNAPSHOT",
         description = "Definitions as code and ingestion for Topline. Exit codes: 0 done, 1 invalid input, 2 usage, "
                 + "3 suite unreachable or failing, 4 no token or refused, 5 the suite changed meanwhile, 10 plan has "
                 + "changes (plan --detailed-exitcode).",

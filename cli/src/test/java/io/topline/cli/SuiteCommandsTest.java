@@ -60,6 +60,14 @@ class SuiteCommandsTest {
     }
 
     @Test
+    void shouldExplainEverySubcommandWithHelp(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("dead-letters", "redrive", "--help");
+
+        assertEquals(0, result.exitCode());
+        assertTrue(result.getOutput().startsWith("Usage: topline dead-letters redrive [-hV]"), result.getOutput());
+    }
+
+    @Test
     void shouldExitTwoForAValueThatIsNotANumber(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("post", "new-clients", "twelve");
 
