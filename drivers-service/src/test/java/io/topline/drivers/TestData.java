@@ -1,5 +1,7 @@
 package io.topline.drivers;
 
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.topline.testinfra.RequestAs;
@@ -24,6 +26,33 @@ public final class TestData {
     /** A JSON request as the admin test user (see {@link RequestAs}). */
     public static RequestSpecification asAdmin() {
         return RequestAs.admin().contentType(ContentType.JSON);
+    }
+
+    /** An organisation file request as the admin test user, in YAML. */
+    public static RequestSpecification asAdminYaml() {
+        return yaml(RequestAs.admin());
+    }
+
+    /** The request with a YAML body, sent as the text it is. */
+    public static RequestSpecification yaml(RequestSpecification request) {
+        return request.config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                .encodeContentTypeAs("application/yaml", ContentType.TEXT))).contentType("application/yaml");
+    }
+
+    /** An organisation file: these drivers and measures (maps made by {@link #driver} and {@link #measure}). */
+    public static Map<String, Object> organisation(List<Map<String, Object>> drivers, List<Map<String, Object>> measures) {
+        Map<String, Object> file = new HashMap<>();
+        file.put("drivers", new ArrayList<>(drivers));
+        file.put("measures", new ArrayList<>(measures));
+        return file;
+    }
+
+    /** A measure of an organisation file, with its target schedule. */
+    @SafeVarargs
+    public static Map<String, Object> measureWithTargets(String key, String driverKey, Map<String, Object>... targets) {
+        Map<String, Object> body = measure(key, driverKey);
+        body.put("targets", new ArrayList<>(List.of(targets)));
+        return body;
     }
 
     public static RequestSpecification asViewer() {

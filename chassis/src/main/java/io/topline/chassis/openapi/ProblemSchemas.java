@@ -42,11 +42,19 @@ final class ProblemSchemas {
                 .addProperty("field", text("Where: a body path such as `items[3].value`, a parameter or header "
                         + "name, or `body` for the body as a whole.", "name"))
                 .addProperty("message", text("What is wrong with it.", "must not be blank"))
+                .addProperty("line", position("The line of the body where it is, when the body is a file read "
+                        + "with positions (an organisation file in YAML or JSON); absent otherwise.", 12))
+                .addProperty("column", position("The column of that line where it is, counted from 1.", 7))
                 .required(List.of("field", "message"));
     }
 
     private static Schema object(String description) {
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description(description);
+    }
+
+    private static Schema position(String description, int example) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(BigDecimal.ONE)
+                .description(description).examples(List.of(example));
     }
 
     private static Schema text(String description, String example) {

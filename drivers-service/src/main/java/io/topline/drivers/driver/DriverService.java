@@ -111,6 +111,15 @@ public class DriverService {
         return driver;
     }
 
+    /** Archives an active driver and its active measures in the caller's transaction (an organisation file's prune). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void archiveWithin(String key) {
+        Driver driver = drivers.lockByKey(key).orElseThrow(() -> ProblemException.notFound("Driver", key));
+        driver.archive(now());
+        measures.archiveAllOf(driver);
+        publish(driver, ARCHIVED);
+    }
+
     @Transactional
     public Driver get(String key) {
         return drivers.findByKey(key).orElseThrow(() -> ProblemException.notFound("Driver", key));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topline.chassis.security.Roles;
 import io.topline.chassis.openapi.ProblemTypes;
 import jakarta.annotation.security.RolesAllowed;
+import io.topline.drivers.organisation.OrganisationDefinition;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

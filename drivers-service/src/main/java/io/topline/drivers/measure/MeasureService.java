@@ -138,6 +138,14 @@ public class MeasureService {
         return measure;
     }
 
+    /** Archives an active measure in the caller's transaction (an organisation file's prune). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void archiveWithin(String key) {
+        Measure measure = measures.lockByKey(key).orElseThrow(() -> ProblemException.notFound("Measure", key));
+        measure.archive(now());
+        publish(measure);
+    }
+
     /** Archives every active measure of a driver that is being archived, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void archiveAllOf(Driver driver) {

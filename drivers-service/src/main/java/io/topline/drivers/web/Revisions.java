@@ -19,6 +19,11 @@ public final class Revisions {
      * @param required whether a missing header is refused; optional headers are still checked when present
      */
     public static void check(String ifMatch, long current, boolean required) {
+        check(ifMatch, Long.toString(current), required);
+    }
+
+    /** {@link #check(String, long, boolean)} for an ETag that is not a number (the whole organisation's, say). */
+    public static void check(String ifMatch, String current, boolean required) {
         if (ifMatch == null || ifMatch.isBlank()) {
             if (required) {
                 throw new ProblemException(428, "precondition-required", "Precondition required",
@@ -38,7 +43,7 @@ public final class Revisions {
             if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                 value = value.substring(1, value.length() - 1);
             }
-            if (value.equals(Long.toString(current))) {
+            if (value.equals(current)) {
                 return;
             }
         }

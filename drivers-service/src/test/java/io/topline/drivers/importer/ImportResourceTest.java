@@ -102,7 +102,7 @@ class ImportResourceTest {
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
-                .body("detail", equalTo("The definitions have 3 problem(s); nothing was imported"))
+                .body("detail", equalTo("The organisation file has 3 problem(s); nothing was applied"))
                 .body("violations.field", containsInAnyOrder("drivers[0].feedsInto[0]",
                         "measures[0].targets[0].effectiveFrom", "measures[1].targets[0].failureLevel"));
         asViewer().get("/drivers/" + b).then().statusCode(404);

@@ -1,5 +1,6 @@
-package io.topline.drivers.importer;
+package io.topline.drivers.organisation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.topline.drivers.driver.CreateDriverRequest;
 import io.topline.drivers.driver.Slugs;
 import io.topline.drivers.measure.Aggregation;
@@ -16,7 +17,11 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-/** A whole organisation's definitions, as kept in a definitions file and imported in one call. */
+/**
+ * A whole organisation's definitions, as an organisation file holds them (contracts/organisation): drivers with the
+ * flow between them, measures with their target schedules. Absent fields are left out when it is written.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrganisationDefinition(
         @NotNull @Size(max = 500) List<@Valid @NotNull CreateDriverRequest> drivers,
         @Size(max = 1000) List<@Valid @NotNull MeasureDefinition> measures) {
@@ -26,6 +31,7 @@ public record OrganisationDefinition(
     }
 
     /** A measure with the targets it should have; targets it already has are not added again. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MeasureDefinition(
             @NotNull @Size(max = 64) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String key,
             @NotNull @Size(max = 64) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String driverKey,

@@ -1,0 +1,95 @@
+package io.topline.contracts.organisation;
+
+import io.topline.contracts.organisation.OrganisationFiles.Checked;
+import io.topline.contracts.organisation.OrganisationFiles.FileError;
+import io.topline.contracts.organisation.OrganisationFiles.Format;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The organisation file's schema check: every error with its path, line and column, in YAML and JSON. */
+class OrganisationFilesTest {
+
+    @Test
+    void shouldAcceptTheExampleFile() throws Exception {
+        Checked checked = OrganisationFiles.check(Files.readString(Path.of("organisation/examples/example-organisation.yaml")),
+                Format.YAML);
+
+        assertEquals(List.of(), checked.errors());
+        assertEquals(5, checked.document().get("drivers").size());
+    }
+
+    @Test
+    void shouldListEveryYamlErrorWithItsLineAndColumn() {
+        String yaml = """
+                drivers:
+                  - key: Bad Key
+                    name: Sales
+                    function: SELLING
+                    owner: sam@example.com
+                    colour: blue
+                measures:
+                  - key: closing-ratio
+                    driverKey: sales
+                    name: Closing ratio
+                    unit: CURRENCY
+                    aggregation: AVERAGE
+                    direction: HIGHER_IS_BETTER
+                    cadence: MONTHLY
+                    targets:
+                      - effectiveFrom: 2026-W48
+                        successLevel: 30
+                        failureLevel: 20
+                        severity: WARNING
+                """;
+
+        List<FileError> errors = OrganisationFiles.check(yaml, Format.YAML).errors();
+
+        assertEquals(List.of(
+                new FileError("drivers[0].key", "must be a slug (lower-case letters and digits joined by single hyphens)", 2, 10),
+                new FileError("drivers[0].function", "does not have a value in the enumeration [\"MARKETING\", \"SALES\", "
+                        + "\"SERVICE\", \"OPERATIONS\", \"FINANCE\", \"OTHER\"]", 4, 15),
+                new FileError("drivers[0].colour", "is not a field of the organisation file here", 6, 13),
+                new FileError("measures[0].currency", "a CURRENCY measure needs an ISO 4217 currency code", 8, 5),
+                new FileError("measures[0].targets[0].effectiveFrom", "must be a monthly period like 2026-11, since the "
+                        + "measure is MONTHLY", 16, 24)), errors);
+    }
+
+    @Test
+    void shouldLocateAJsonSyntaxError() {
+        List<FileError> errors = OrganisationFiles.check("{\"drivers\": [\n  {\"key\": \"a\",,}\n]}", Format.JSON).errors();
+
+        assertEquals(1, errors.size());
+        assertEquals("body", errors.get(0).path());
+        assertEquals(2, errors.get(0).line());
+        assertTrue(errors.get(0).message().startsWith("is not JSON ("), errors.get(0).message());
+    }
+
+    @Test
+    void shouldRefuseANumberNoDecimalCanHoldAndKeepDecimalsExact() {
+        assertEquals(List.of(new FileError("body", "holds a number too large to read", null, null)),
+                OrganisationFiles.check("{\"drivers\": [], \"x\": 1e2147483648}", Format.JSON).errors());
+        assertEquals(List.of(new FileError("body", "is not YAML (Malformed numeric value '1e2147483648')", 2, 16)),
+                OrganisationFiles.check("drivers: []\nx: 1e2147483648\n", Format.YAML).errors());
+
+        Checked exact = OrganisationFiles.check("drivers: []\nmeasures: []\n", Format.YAML);
+        assertEquals(List.of(), exact.errors());
+        assertEquals("0.30000000000000000001", OrganisationFiles.check("{\"drivers\": [{\"key\": \"a\", \"name\": \"A\", "
+                + "\"function\": \"SALES\", \"owner\": \"o\"}], \"level\": 0.30000000000000000001}", Format.JSON)
+                .document().get("level").decimalValue().toPlainString());
+    }
+
+    @Test
+    void shouldLocateARulePathInTheDocument() {
+        Checked checked = OrganisationFiles.check("drivers:\n  - key: a\n    name: A\n    function: SALES\n    owner: o\n"
+                + "    feedsInto: [b, c]\n", Format.YAML);
+
+        assertEquals(6, OrganisationFiles.locate(checked.document(), "drivers[0].feedsInto[1]").orElseThrow().getLineNr());
+        assertEquals(2, OrganisationFiles.locate(checked.document(), "drivers[0].missing").orElseThrow().getLineNr());
+    }
+}

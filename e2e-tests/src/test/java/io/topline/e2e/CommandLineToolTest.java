@@ -1,0 +1,181 @@
+package io.topline.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.topline.testinfra.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packaged {@code topline} tool against the running suite: an organisation file validated, applied, planned again
+ * with nothing to do, changed, exported and planned with prune; history imported from CSV, interrupted and resumed
+ * without counting twice; one measurement posted. Keys are its own, so the other stories' definitions stay as they are.
+ */
+@ExtendWith(Suite.class)
+class CommandLineToolTest {
+
+    /** What one run of the tool printed and how it ended. */
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    /** The keys of one test's organisation, unique to it. */
+    private record Keys(String sales, String service, String deals) {
+
+        static Keys fresh() {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            return new Keys("cli-sales-" + run, "cli-service-" + run, "cli-deals-" + run);
+        }
+    }
+
+    @Test
+    void shouldApplyAnOrganisationFileIdempotentlyAndExportOneThatPlansNoChange() throws Exception {
+        Keys keys = Keys.fresh();
+        Path dir = Files.createTempDirectory("topline-cli-e2e-");
+        Path file = dir.resolve("organisation.yaml");
+        Files.writeString(file, organisation(keys, "Deals won"));
+
+        Run validated = topline(TestTokens.ADMIN, "validate", file.toString());
+        assertEquals(0, validated.exitCode(), validated.err());
+        assertEquals(file + ": valid (2 drivers, 1 measures, 1 target versions)", validated.out().strip());
+
+        Run applied = topline(TestTokens.ADMIN, "apply", file.toString());
+        assertEquals(0, applied.exitCode(), applied.err());
+        assertEquals(List.of("  + driver " + keys.sales(), "  + driver " + keys.service(),
+                "  + measure " + keys.deals() + " with target version(s) " + YearMonth.now(ZoneOffset.UTC),
+                "Applied: 3 to create, 0 to change, 0 to archive, 0 unchanged; 1 target version(s) to add."),
+                applied.out().lines().toList());
+
+        Run again = topline(TestTokens.ADMIN, "plan", file.toString(), "--detailed-exitcode");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals("No changes: the suite already matches the file (3 unchanged).", again.out().strip());
+
+        Files.writeString(file, organisation(keys, "Deals closed"));
+        Run drift = topline(TestTokens.ADMIN, "plan", file.toString(), "--detailed-exitcode");
+        assertEquals(10, drift.exitCode(), drift.err());
+        assertEquals("  ~ measure " + keys.deals() + ": name", drift.out().lines().findFirst().orElseThrow());
+        assertEquals(0, topline(TestTokens.ADMIN, "apply", file.toString()).exitCode());
+        JsonNode measure = Api.get(Suite.driversUrl() + "/measures/" + keys.deals(), TestTokens.VIEWER, 200);
+        assertEquals("Deals closed", measure.get("name").asText());
+        assertEquals(2, measure.get("revision").asInt());
+
+        Path exported = dir.resolve("exported.yaml");
+        Run export = topline(TestTokens.ADMIN, "export", "-o", exported.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        Run pruned = topline(TestTokens.ADMIN, "plan", exported.toString(), "--prune", "--detailed-exitcode");
+        assertEquals(0, pruned.exitCode(), pruned.out() + pruned.err());
+        assertTrue(Files.readString(exported).contains("key: " + keys.deals()), "the export holds the applied measure");
+    }
+
+    @Test
+    void shouldImportCsvHistoryAndResumeWithoutCountingTwice() throws Exception {
+        Keys keys = Keys.fresh();
+        Path dir = Files.createTempDirectory("topline-cli-e2e-");
+        Path organisation = dir.resolve("organisation.yaml");
+        Files.writeString(organisation, organisation(keys, "Deals won"));
+        assertEquals(0, topline(TestTokens.ADMIN, "apply", organisation.toString()).exitCode());
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        List<String> lines = new ArrayList<>(List.of("measure,value,occurredAt"));
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 1; i <= 10; i++) {
+            lines.add(keys.deals() + "," + i + "," + start.minus(Duration.ofMinutes(i)));
+            total = total.add(BigDecimal.valueOf(i));
+        }
+        Path csv = dir.resolve(keys.deals() + ".csv");  // its name is the prefix of the rows' client ids
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+        // metrics-service learns of the measure from topline.definitions: wait until it takes one
+        await().atMost(Duration.ofSeconds(60)).until(() -> topline(TestTokens.INGEST, "post", keys.deals(), "0",
+                "--id", "cli-probe-" + keys.deals(), "--at", start.minus(Duration.ofMinutes(30)).toString()).exitCode() == 0);
+
+        Run first = topline(TestTokens.INGEST, "import-csv", csv.toString(), "--measure-column", "measure",
+                "--batch-size", "4");
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains(": 10 row(s); 10 stored, 0 already stored, 0 committed by an earlier run; "
+                + "3 batch(es)"), first.out());
+
+        // an interrupted run leaves its checkpoint: the second batch committed, the third not known to be
+        Files.writeString(csv.resolveSibling(keys.deals() + ".csv.progress"), "9\n");
+        Run resumed = topline(TestTokens.INGEST, "import-csv", csv.toString(), "--measure-column", "measure",
+                "--batch-size", "4");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("Resuming after line 9"), resumed.err());
+        assertTrue(resumed.out().contains(": 10 row(s); 0 stored, 2 already stored, 8 committed by an earlier run; "
+                + "1 batch(es)"), resumed.out());
+
+        Run full = topline(TestTokens.INGEST, "import-csv", csv.toString(), "--measure-column", "measure", "--restart");
+        assertTrue(full.out().contains("0 stored, 10 already stored"), full.out());
+        JsonNode actuals = Api.get(Suite.metricsUrl() + "/actuals?measure=" + keys.deals(), TestTokens.VIEWER, 200);
+        BigDecimal sum = BigDecimal.ZERO;
+        long count = 0;
+        for (JsonNode actual : actuals.get("items")) {
+            sum = sum.add(actual.get("sum").decimalValue());
+            count += actual.get("count").asLong();
+        }
+        assertEquals(11, count, "ten rows and the probe, each once");
+        assertEquals(0, total.compareTo(sum), "sum " + sum);
+    }
+
+    private static String organisation(Keys keys, String measureName) {
+        return """
+                drivers:
+                  - key: %1$s
+                    name: Sales (CLI)
+                    function: SALES
+                    owner: sam@example.com
+                    feedsInto: [%2$s]
+                  - key: %2$s
+                    name: Service (CLI)
+                    function: SERVICE
+                    owner: carla@example.com
+                measures:
+                  - key: %3$s
+                    driverKey: %1$s
+                    name: %4$s
+                    unit: COUNT
+                    aggregation: SUM
+                    direction: HIGHER_IS_BETTER
+                    cadence: MONTHLY
+                    targets:
+                      - {effectiveFrom: "%5$s", successLevel: 50, failureLevel: 20, severity: WARNING}
+                """.formatted(keys.sales(), keys.service(), keys.deals(), measureName, YearMonth.now(ZoneOffset.UTC));
+    }
+
+    /** Runs the packaged tool with the role's development token, from a file as the tool expects it. */
+    private static Run topline(String role, String... arguments) throws IOException, InterruptedException {
+        Path jar = Suite.root().resolve("cli/target/quarkus-app/quarkus-run.jar");
+        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+        command.addAll(List.of(arguments));
+        if (!arguments[0].equals("validate")) {
+            command.addAll(List.of("--drivers-url", Suite.driversUrl(), "--metrics-url", Suite.metricsUrl(),
+                    "--alerts-url", Suite.alertsUrl(),
+                    "--token-file", Suite.stateDir().resolve("tokens").resolve(role + ".jwt").toString()));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("TOPLINE_TOKEN");
+        Path out = Files.createTempFile("topline-out-", ".txt");
+        Path err = Files.createTempFile("topline-err-", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("topline " + String.join(" ", arguments) + " did not end within 120 s");
+        }
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}
