@@ -1,0 +1,170 @@
+package io.topline.console;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.topline.testinfra.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(ConsoleTestResource.class)
+class ScorecardPageTest {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void shouldDrawTheRowsInRevenueFlowOrderGroupedByDriverWithIconAndTextInEveryCell() {
+        browser.signInAs(TestTokens.VIEWER).go("/scorecard");
+
+        assertEquals(List.of("Marketing · Lead generation (mia@example.com)", "Sales · Sales (sam@example.com)",
+                "Finance · Collections (fay@example.com)"), texts(By.cssSelector("#scorecard tr.group th")));
+        assertEquals(List.of("Marketing-qualified leads", "Website visits", "Closing ratio", "Days sales outstanding"),
+                texts(By.cssSelector("#scorecard tbody th[scope=row]")));
+        assertEquals(List.of("2026-W46", "2026-W47", "2026-W48", "2026-W49"),
+                texts(By.cssSelector("#scorecard thead th.period")));
+        WebElement closing = row("closing-ratio");
+        assertEquals(List.of(
+                "status-met|✔|Closing ratio, 2026-W46: Met, actual 31.5 %",
+                "status-at-risk|⚠|Closing ratio, 2026-W47: At risk, actual 25 %",
+                "status-missed|✖|Closing ratio, 2026-W48: Missed, actual 18.25 %",
+                "status-missed|✖|Closing ratio, 2026-W49: Missed, provisional, actual 19 %"), cells(closing));
+        assertEquals(List.of("sam@example.com", "percent", "success 30 % · failure 20 % v1", "23.44 % average", "1",
+                "19 %"), List.of(cell(closing, 2), cell(closing, 3), cell(closing, 4), cell(closing, 9),
+                cell(closing, 10), cell(closing, 11)));
+        WebElement visits = row("website-visits");
+        assertEquals("Not evaluated", visits.findElement(By.cssSelector("td.cell .label")).getText());
+        assertEquals(0, visits.findElements(By.cssSelector("td.cell")).get(0).findElements(By.tagName("a")).size());
+        assertEquals("none", cell(visits, 4));
+    }
+
+    @Test
+    void shouldOpenTheEvaluationBehindACell() {
+        browser.signInAs(TestTokens.VIEWER).go("/scorecard");
+
+        row("closing-ratio").findElement(By.cssSelector("td[data-period='2026-W48'] a")).click();
+
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("evaluation")));
+        assertEquals("Evaluation of closing-ratio, 2026-W48", browser.driver().findElement(By.tagName("h1")).getText());
+        assertEquals("✖ Missed · final", browser.driver().findElement(By.id("evaluation-status")).getText());
+        assertEquals(List.of("Actual", "18.25", "Projection (pace)", "18.25", "Target version", "v1", "Success level",
+                        "30", "Failure level", "20", "Severity", "CRITICAL", "Period",
+                        "2026-11-23T00:00:00Z to 2026-11-30T00:00:00Z (weekly)", "Evaluated at", "2026-11-30T01:00:00Z"),
+                texts(By.cssSelector("#evaluation dt, #evaluation dd")));
+        List<RecordedApis.Received> calls = RecordedApis.instance().received("GET", "/evaluations");
+        assertEquals("measure=closing-ratio&period=2026-W48&size=1", calls.get(calls.size() - 1).query());
+    }
+
+    @Test
+    void shouldFilterByFunctionAndOwnerAndKeepTheFiltersAcrossTheCadenceSwitch() {
+        browser.signInAs(TestTokens.VIEWER).go("/scorecard");
+
+        new Select(browser.driver().findElement(By.id("filter-function"))).selectByValue("MARKETING");
+        new Select(browser.driver().findElement(By.id("filter-owner"))).selectByValue("max@example.com");
+        browser.driver().findElement(By.id("apply-filters")).click();
+        browser.await(ExpectedConditions.urlContains("owner="));
+
+        assertEquals(List.of("Website visits"), texts(By.cssSelector("#scorecard tbody th[scope=row]")));
+        browser.driver().findElement(By.linkText("Monthly")).click();
+        browser.await(ExpectedConditions.urlContains("cadence=MONTHLY"));
+        assertEquals(Browser.base() + "/scorecard?cadence=MONTHLY&periods=13&function=MARKETING&owner=max%40example.com",
+                browser.driver().getCurrentUrl());
+        assertEquals("page", browser.driver().findElement(By.linkText("Monthly")).getAttribute("aria-current"));
+        List<RecordedApis.Received> calls = RecordedApis.instance().received("GET", "/scorecard");
+        assertEquals("cadence=MONTHLY&periods=13", calls.get(calls.size() - 1).query());
+    }
+
+    @Test
+    void shouldStayWithinAPhoneScreenWithTheTableScrollingInItsOwnRegion() {
+        browser.signInAs(TestTokens.VIEWER);
+        Dimension wide = browser.driver().manage().window().getSize();
+        try {
+            browser.driver().manage().window().setSize(new Dimension(390, 844));
+            browser.go("/scorecard");
+
+            JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+            Object page = js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
+            Object table = js.executeScript("var w = document.querySelector('.table-wrap');"
+                    + "return w.scrollWidth > w.clientWidth && w.getBoundingClientRect().right <= window.innerWidth;");
+            assertEquals(Boolean.TRUE, page, "the page scrolls sideways at phone width");
+            assertEquals(Boolean.TRUE, table, "the scorecard should scroll inside its region");
+        } finally {
+            browser.driver().manage().window().setSize(wide);
+        }
+    }
+
+    @Test
+    void shouldExportTheFilteredRowsAsCsv() {
+        Response response = RestAssured.given().cookie("topline_session", TestTokens.forRole(TestTokens.VIEWER))
+                .get("/scorecard/export.csv?cadence=WEEKLY&function=SALES");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("text/csv;charset=UTF-8", response.contentType().replace(" ", ""));
+        assertEquals("attachment; filename=\"scorecard-weekly-2026-W49.csv\"", response.header("Content-Disposition"));
+        assertEquals("function,driver,measure,measure name,owner,unit,target version,success level,failure level,"
+                + "2026-W46,2026-W46 status,2026-W47,2026-W47 status,2026-W48,2026-W48 status,2026-W49,2026-W49 status,"
+                + "trailing kind,trailing value,misses,open period pace\r\n"
+                + "SALES,Sales,closing-ratio,Closing ratio,sam@example.com,percent,1,30,20,31.5,MET,25,AT_RISK,18.25,"
+                + "MISSED,19,MISSED,AVERAGE,23.44,1,19\r\n", response.body().asString());
+    }
+
+    @Test
+    void shouldSendASignedOutVisitorToSignInAndBackToThePage() {
+        browser.driver().manage().deleteAllCookies();
+        browser.go("/scorecard?cadence=QUARTERLY");
+
+        browser.await(ExpectedConditions.urlContains("/sign-in"));
+        browser.driver().findElement(By.id("sign-in-" + TestTokens.VIEWER)).click();
+
+        browser.await(ExpectedConditions.urlContains("/scorecard"));
+        assertEquals(Browser.base() + "/scorecard?cadence=QUARTERLY",
+                browser.driver().getCurrentUrl());
+        assertTrue(browser.driver().findElement(By.cssSelector("header .who")).getText()
+                .startsWith("vera@example.com (topline-viewer)"));
+    }
+
+    private static WebElement row(String measure) {
+        return browser.driver().findElement(By.cssSelector("#scorecard tr[data-measure='" + measure + "']"));
+    }
+
+    private static String cell(WebElement row, int column) {
+        return row.findElements(By.xpath("./*")).get(column - 1).getText().replace('\n', ' ');
+    }
+
+    private static List<String> cells(WebElement row) {
+        return row.findElements(By.cssSelector("td.cell")).stream().map(cell -> {
+            String css = cell.getAttribute("class").replace("cell ", "");
+            String icon = cell.findElement(By.cssSelector(".icon")).getText();
+            return css + "|" + icon + "|" + cell.findElement(By.tagName("a")).getAttribute("aria-label");
+        }).toList();
+    }
+
+    private static List<String> texts(By selector) {
+        return browser.driver().findElements(selector).stream().map(WebElement::getText).toList();
+    }
+}
