@@ -62,7 +62,7 @@ public final class Browser implements AutoCloseable {
     /** Signs out whoever was signed in and signs in with {@code role} on the sign-in page. */
     public Browser signInAs(String role) {
         driver.manage().deleteAllCookies();
-        go("/sign-in");
+        go("/console/sign-in");
         driver.findElement(By.id("sign-in-" + role)).click();
         return this;
     }

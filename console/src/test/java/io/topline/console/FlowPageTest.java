@@ -34,7 +34,7 @@ class FlowPageTest {
 
     @Test
     void shouldDrawEveryDriverColouredByItsRollUpWithTheChainOfTheMostDownstreamRedDriver() {
-        browser.signInAs(TestTokens.VIEWER).go("/flow");
+        browser.signInAs(TestTokens.VIEWER).go("/console/flow");
 
         assertEquals(List.of(
                 "leads|node status-missed chain|Lead generation, marketing: Missed",
@@ -43,12 +43,13 @@ class FlowPageTest {
                 "finance|node status-missed chain|Collections, finance: Missed"), nodes());
         assertEquals(List.of("leads>sales|edge chain", "onboarding>finance|edge", "sales>finance|edge chain"), edges());
         assertEquals("Collections is ✖ Missed, likely explained upstream by ✖ Sales, Missed, 1 step up ← "
-                + "✖ Lead generation, Missed, 2 steps up.", browser.driver().findElement(By.id("explanation")).getText());
+                        + "✖ Lead generation, Missed, 2 steps up.",
+                browser.driver().findElement(By.id("explanation")).getText());
     }
 
     @Test
     void shouldHighlightTheChainOfTheDriverChosen() {
-        browser.signInAs(TestTokens.VIEWER).go("/flow");
+        browser.signInAs(TestTokens.VIEWER).go("/console/flow");
 
         browser.driver().findElement(By.id("driver-sales")).click();
 
@@ -60,7 +61,7 @@ class FlowPageTest {
 
     @Test
     void shouldLayTheDriversOutLeftToRightInTheOrderTheyFeedEachOther() {
-        browser.signInAs(TestTokens.VIEWER).go("/flow");
+        browser.signInAs(TestTokens.VIEWER).go("/console/flow");
 
         assertEquals(List.of("leads@16,16", "onboarding@16,108", "sales@264,16", "finance@512,16"),
                 browser.driver().findElements(By.cssSelector("#flow a.node")).stream().map(node -> {

@@ -43,7 +43,7 @@ class InboxPageTest {
     void shouldShowAViewerTheAlertsWithoutAcknowledgeResolveOrSilence() {
         JsonObject alert = RecordedApis.instance().fire(TestData.firingAlert("Viewer ratio"));
 
-        browser.signInAs(TestTokens.VIEWER).go("/inbox");
+        browser.signInAs(TestTokens.VIEWER).go("/console/inbox");
 
         WebElement row = row(alert);
         assertEquals(List.of("✖ Firing", "critical", alert.getString("summary") + "\nmissed · Sales · Viewer ratio",
@@ -55,7 +55,7 @@ class InboxPageTest {
     @Test
     void shouldAcknowledgeWithACommentAsOnCall() {
         JsonObject alert = RecordedApis.instance().fire(TestData.firingAlert("Acknowledged ratio"));
-        browser.signInAs(TestTokens.ONCALL).go("/inbox");
+        browser.signInAs(TestTokens.ONCALL).go("/console/inbox");
 
         WebElement actions = row(alert).findElement(By.cssSelector("td.actions"));
         actions.findElement(By.xpath(".//summary[text()='Acknowledge']")).click();
@@ -77,7 +77,7 @@ class InboxPageTest {
     @Test
     void shouldResolveFromTheAlertsPageAndShowItsHistory() {
         JsonObject alert = RecordedApis.instance().fire(TestData.firingAlert("Resolved ratio"));
-        browser.signInAs(TestTokens.ONCALL).go("/inbox/" + alert.getString("id"));
+        browser.signInAs(TestTokens.ONCALL).go("/console/inbox/" + alert.getString("id"));
 
         browser.driver().findElement(By.cssSelector(".act form[action$='/resolve'] input[name=comment]"))
                 .sendKeys("Back on track after the campaign");
@@ -95,7 +95,7 @@ class InboxPageTest {
     @Test
     void shouldSilenceTheAlertsMeasureAndPeriodForADay() {
         JsonObject alert = RecordedApis.instance().fire(TestData.firingAlert("Silenced ratio"));
-        browser.signInAs(TestTokens.ONCALL).go("/inbox");
+        browser.signInAs(TestTokens.ONCALL).go("/console/inbox");
         row(alert).findElement(By.cssSelector("a.silence")).click();
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("silence-length")));
 
@@ -112,15 +112,14 @@ class InboxPageTest {
         assertTrue(!endsAt.isBefore(before.plus(Duration.ofDays(1))) && endsAt.isBefore(Instant.now()
                 .plus(Duration.ofDays(1))), sent.encode());
         assertEquals(new JsonObject().put("matchers", new JsonArray()
-                        .add(new JsonObject().put("label", "measure").put("operator", "EQUALS").put("value", "silenced-ratio"))
-                        .add(new JsonObject().put("label", "period").put("operator", "EQUALS").put("value", "2026-W48")))
+                        .add(matcher("measure", "silenced-ratio")).add(matcher("period", "2026-W48")))
                         .put("endsAt", sent.getString("endsAt")).put("comment", "Known gap while the CRM migrates"),
                 sent);
     }
 
     @Test
     void shouldShowANewAlertAsItFiresWithoutReloadingThePage() {
-        browser.signInAs(TestTokens.VIEWER).go("/inbox");
+        browser.signInAs(TestTokens.VIEWER).go("/console/inbox");
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "Live:"));
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         js.executeScript("window.stillTheSamePage = true;");
@@ -136,7 +135,7 @@ class InboxPageTest {
     @Test
     void shouldFilterByState() {
         JsonObject firing = RecordedApis.instance().fire(TestData.firingAlert("Filtered ratio"));
-        browser.signInAs(TestTokens.VIEWER).go("/inbox");
+        browser.signInAs(TestTokens.VIEWER).go("/console/inbox");
 
         new Select(browser.driver().findElement(By.id("filter-state"))).selectByValue("RESOLVED");
         browser.driver().findElement(By.id("apply-filters")).click();
@@ -147,6 +146,10 @@ class InboxPageTest {
                 .forEach(row -> assertEquals("RESOLVED", row.getAttribute("data-state")));
         List<RecordedApis.Received> lists = RecordedApis.instance().received("GET", "/alerts");
         assertEquals("state=RESOLVED&page=0&size=50", lists.get(lists.size() - 1).query());
+    }
+
+    private static JsonObject matcher(String label, String value) {
+        return new JsonObject().put("label", label).put("operator", "EQUALS").put("value", value);
     }
 
     private static WebElement row(JsonObject alert) {

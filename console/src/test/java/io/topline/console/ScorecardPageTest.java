@@ -40,7 +40,7 @@ class ScorecardPageTest {
 
     @Test
     void shouldDrawTheRowsInRevenueFlowOrderGroupedByDriverWithIconAndTextInEveryCell() {
-        browser.signInAs(TestTokens.VIEWER).go("/scorecard");
+        browser.signInAs(TestTokens.VIEWER).go("/console/scorecard");
 
         assertEquals(List.of("Marketing · Lead generation (mia@example.com)", "Sales · Sales (sam@example.com)",
                 "Finance · Collections (fay@example.com)"), texts(By.cssSelector("#scorecard tr.group th")));
@@ -65,7 +65,7 @@ class ScorecardPageTest {
 
     @Test
     void shouldOpenTheEvaluationBehindACell() {
-        browser.signInAs(TestTokens.VIEWER).go("/scorecard");
+        browser.signInAs(TestTokens.VIEWER).go("/console/scorecard");
 
         row("closing-ratio").findElement(By.cssSelector("td[data-period='2026-W48'] a")).click();
 
@@ -74,7 +74,8 @@ class ScorecardPageTest {
         assertEquals("✖ Missed · final", browser.driver().findElement(By.id("evaluation-status")).getText());
         assertEquals(List.of("Actual", "18.25", "Projection (pace)", "18.25", "Target version", "v1", "Success level",
                         "30", "Failure level", "20", "Severity", "CRITICAL", "Period",
-                        "2026-11-23T00:00:00Z to 2026-11-30T00:00:00Z (weekly)", "Evaluated at", "2026-11-30T01:00:00Z"),
+                        "2026-11-23T00:00:00Z to 2026-11-30T00:00:00Z (weekly)", "Evaluated at",
+                        "2026-11-30T01:00:00Z"),
                 texts(By.cssSelector("#evaluation dt, #evaluation dd")));
         List<RecordedApis.Received> calls = RecordedApis.instance().received("GET", "/evaluations");
         assertEquals("measure=closing-ratio&period=2026-W48&size=1", calls.get(calls.size() - 1).query());
@@ -82,7 +83,7 @@ class ScorecardPageTest {
 
     @Test
     void shouldFilterByFunctionAndOwnerAndKeepTheFiltersAcrossTheCadenceSwitch() {
-        browser.signInAs(TestTokens.VIEWER).go("/scorecard");
+        browser.signInAs(TestTokens.VIEWER).go("/console/scorecard");
 
         new Select(browser.driver().findElement(By.id("filter-function"))).selectByValue("MARKETING");
         new Select(browser.driver().findElement(By.id("filter-owner"))).selectByValue("max@example.com");
@@ -92,7 +93,8 @@ class ScorecardPageTest {
         assertEquals(List.of("Website visits"), texts(By.cssSelector("#scorecard tbody th[scope=row]")));
         browser.driver().findElement(By.linkText("Monthly")).click();
         browser.await(ExpectedConditions.urlContains("cadence=MONTHLY"));
-        assertEquals(Browser.base() + "/scorecard?cadence=MONTHLY&periods=13&function=MARKETING&owner=max%40example.com",
+        assertEquals(Browser.base()
+                        + "/console/scorecard?cadence=MONTHLY&periods=13&function=MARKETING&owner=max%40example.com",
                 browser.driver().getCurrentUrl());
         assertEquals("page", browser.driver().findElement(By.linkText("Monthly")).getAttribute("aria-current"));
         List<RecordedApis.Received> calls = RecordedApis.instance().received("GET", "/scorecard");
@@ -105,7 +107,7 @@ class ScorecardPageTest {
         Dimension wide = browser.driver().manage().window().getSize();
         try {
             browser.driver().manage().window().setSize(new Dimension(390, 844));
-            browser.go("/scorecard");
+            browser.go("/console/scorecard");
 
             JavascriptExecutor js = (JavascriptExecutor) browser.driver();
             Object page = js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
@@ -121,7 +123,7 @@ class ScorecardPageTest {
     @Test
     void shouldExportTheFilteredRowsAsCsv() {
         Response response = RestAssured.given().cookie("topline_session", TestTokens.forRole(TestTokens.VIEWER))
-                .get("/scorecard/export.csv?cadence=WEEKLY&function=SALES");
+                .get("/console/scorecard/export.csv?cadence=WEEKLY&function=SALES");
 
         assertEquals(200, response.statusCode());
         assertEquals("text/csv;charset=UTF-8", response.contentType().replace(" ", ""));
@@ -136,13 +138,13 @@ class ScorecardPageTest {
     @Test
     void shouldSendASignedOutVisitorToSignInAndBackToThePage() {
         browser.driver().manage().deleteAllCookies();
-        browser.go("/scorecard?cadence=QUARTERLY");
+        browser.go("/console/scorecard?cadence=QUARTERLY");
 
-        browser.await(ExpectedConditions.urlContains("/sign-in"));
+        browser.await(ExpectedConditions.urlContains("/console/sign-in"));
         browser.driver().findElement(By.id("sign-in-" + TestTokens.VIEWER)).click();
 
-        browser.await(ExpectedConditions.urlContains("/scorecard"));
-        assertEquals(Browser.base() + "/scorecard?cadence=QUARTERLY",
+        browser.await(ExpectedConditions.urlContains("/console/scorecard"));
+        assertEquals(Browser.base() + "/console/scorecard?cadence=QUARTERLY",
                 browser.driver().getCurrentUrl());
         assertTrue(browser.driver().findElement(By.cssSelector("header .who")).getText()
                 .startsWith("vera@example.com (topline-viewer)"));

@@ -20,19 +20,22 @@ class SignInTest {
 
     @Test
     void shouldSendAPageRequestWithoutSessionToSignInAndBack() {
-        Response response = RestAssured.given().redirects().follow(false).get("/scorecard?cadence=MONTHLY");
+        Response response = RestAssured.given().redirects().follow(false)
+                .get("/console/scorecard?cadence=MONTHLY");
 
         assertEquals(303, response.statusCode());
-        assertEquals(base() + "/sign-in?next=%2Fscorecard%3Fcadence%3DMONTHLY", response.header("Location"));
+        assertEquals(base() + "/console/sign-in?next=%2Fconsole%2Fscorecard%3Fcadence%3DMONTHLY",
+                response.header("Location"));
     }
 
     @Test
     void shouldKeepTheRolesDevelopmentTokenInAnHttpOnlySameSiteCookie() {
         Response response = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("role", TestTokens.ONCALL).formParam("next", "/inbox?state=FIRING").post("/sign-in");
+                .formParam("role", TestTokens.ONCALL).formParam("next", "/console/inbox?state=FIRING")
+                .post("/console/sign-in");
 
         assertEquals(303, response.statusCode());
-        assertEquals(base() + "/inbox?state=FIRING", response.header("Location"));
+        assertEquals(base() + "/console/inbox?state=FIRING", response.header("Location"));
         String token = response.cookie("topline_session");
         assertEquals("topline_session=" + token + ";Version=1;Path=/;HttpOnly;SameSite=Lax",
                 response.header("Set-Cookie"));
@@ -41,18 +44,18 @@ class SignInTest {
 
     @Test
     void shouldNeverRedirectOutsideTheConsoleAfterSignIn() {
-        for (String next : new String[]{"https://evil.example/", "//evil.example/", "/\\evil.example", "/sign-in"}) {
+        for (String next : List.of("https://evil.example/", "//evil.example/", "/\\evil.example", "/console/sign-in")) {
             Response response = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                    .formParam("role", TestTokens.VIEWER).formParam("next", next).post("/sign-in");
+                    .formParam("role", TestTokens.VIEWER).formParam("next", next).post("/console/sign-in");
 
-            assertEquals(base() + "/scorecard", response.header("Location"), next);
+            assertEquals(base() + "/console/scorecard", response.header("Location"), next);
         }
     }
 
     @Test
     void shouldRefuseARoleWithoutADevelopmentToken() {
         Response response = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("role", TestTokens.INGEST).post("/sign-in");
+                .formParam("role", TestTokens.INGEST).post("/console/sign-in");
 
         assertEquals(400, response.statusCode());
         assertNull(response.header("Set-Cookie"));
@@ -63,10 +66,10 @@ class SignInTest {
     @Test
     void shouldEndTheSessionOnSignOut() {
         Response response = RestAssured.given().redirects().follow(false)
-                .cookie("topline_session", TestTokens.forRole(TestTokens.VIEWER)).post("/sign-in/out");
+                .cookie("topline_session", TestTokens.forRole(TestTokens.VIEWER)).post("/console/sign-in/out");
 
         assertEquals(303, response.statusCode());
-        assertEquals(base() + "/sign-in", response.header("Location"));
+        assertEquals(base() + "/console/sign-in", response.header("Location"));
         assertTrue(response.header("Set-Cookie").startsWith("topline_session=;"), response.header("Set-Cookie"));
         assertTrue(response.header("Set-Cookie").contains("Max-Age=0"), response.header("Set-Cookie"));
     }

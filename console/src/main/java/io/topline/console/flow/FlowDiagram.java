@@ -45,7 +45,7 @@ public record FlowDiagram(List<Node> nodes, List<Edge> edges, int width, int hei
     public record Edge(String from, String to, String path, boolean highlighted) {
     }
 
-    /** Lays {@code flow} out with the roll-up {@code statuses}; {@code focusKey} (or the most downstream red driver). */
+    /** Lays {@code flow} out with the roll-up {@code statuses}, focused on {@code focusKey} or the last red driver. */
     public static FlowDiagram of(Flow flow, List<Scorecard.DriverStatus> statuses, String focusKey) {
         Map<String, Scorecard.DriverStatus> status = new HashMap<>();
         statuses.forEach(s -> status.put(s.key(), s));

@@ -14,7 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** The revenue flow drawn as a graph, each driver coloured by its roll-up status, with the chain behind a red one. */
-@Path("/flow")
+@Path("/console/flow")
 public class FlowResource {
 
     private final ApiClient api;

@@ -40,7 +40,7 @@ public class AlertFilters {
 
     /** This inbox page's own address, where an action returns to. */
     public String getBack() {
-        return on("/inbox").toString();
+        return on("/console/inbox").toString();
     }
 
     public String getState() {

@@ -28,7 +28,7 @@ import java.util.UUID;
  * The alert inbox: the alerts with filters, updated live from the stream (console.js), and an alert's page with its
  * history; acknowledge, resolve and silence are forms, so they work from the keyboard and without scripts.
  */
-@Path("/inbox")
+@Path("/console/inbox")
 @Produces(MediaType.TEXT_HTML)
 public class InboxResource {
 
@@ -92,7 +92,7 @@ public class InboxResource {
                             @FormParam("everyPeriod") boolean everyPeriod, @FormParam("comment") String comment) {
         Alert alert = find(id);
         api.post(Service.ALERTS, "/silences", SilenceForm.request(alert, length, everyPeriod, comment, Instant.now()));
-        return Response.seeOther(URI.create("/inbox/" + alert.id() + "?done=silenced")).build();
+        return Response.seeOther(URI.create("/console/inbox/" + alert.id() + "?done=silenced")).build();
     }
 
     private Alert.Page list(AlertFilters filters) {
@@ -121,7 +121,7 @@ public class InboxResource {
 
     /** After an action: back to the inbox with its filters, or to the alert's page. */
     private static Response back(String back, String id, String done) {
-        String target = back != null && back.startsWith("/inbox") && !back.startsWith("//") ? back : "/inbox/" + id;
+        String target = back != null && back.startsWith("/console/inbox") ? back : "/console/inbox/" + id;
         return Response.seeOther(URI.create(target + (target.contains("?") ? "&" : "?") + "done=" + done)).build();
     }
 }

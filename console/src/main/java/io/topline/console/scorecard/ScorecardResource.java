@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The scorecard page, its CSV export and the evaluation behind one cell. */
-@Path("/scorecard")
+@Path("/console/scorecard")
 public class ScorecardResource {
 
     private final ApiClient api;

@@ -69,7 +69,7 @@ public record ScorecardView(Scorecard scorecard, List<DriverGroup> groups, List<
     public List<CadenceLink> cadences() {
         return Stream.of("WEEKLY", "MONTHLY", "QUARTERLY").map(cadence -> new CadenceLink(
                 cadence.charAt(0) + cadence.substring(1).toLowerCase(),
-                "/scorecard?" + query(cadence), cadence.equals(filters.cadence()))).toList();
+                "/console/scorecard?" + query(cadence), cadence.equals(filters.cadence()))).toList();
     }
 
     /** The filters as a query string, for the export link. */

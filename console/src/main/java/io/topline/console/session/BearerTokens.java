@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Finds the bearer token of the person behind a request: the OIDC session's access token, or the development cookie. */
+/** Finds the bearer token of the person behind a request: the OIDC access token, or the development cookie. */
 @ApplicationScoped
 public class BearerTokens {
 

@@ -24,7 +24,10 @@ public interface SignInConfig {
     @WithDefault(".local/tokens")
     Path tokensDirectory();
 
-    /** The session cookie that holds the development token (HttpOnly, SameSite=Lax, so scripts and other sites cannot read or send it). */
+    /**
+     * The session cookie that holds the development token; it is HttpOnly and SameSite=Lax, so neither the page's
+     * scripts nor other sites can read or send it.
+     */
     @WithDefault("topline_session")
     String cookieName();
 

@@ -21,7 +21,7 @@ public class SignInFilter {
     @ServerRequestFilter
     public Optional<Response> requireSession(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("/sign-in") || path.startsWith("/q/") || session.signedIn()) {
+        if (path.startsWith("/console/sign-in") || path.startsWith("/q/") || session.signedIn()) {
             return Optional.empty();
         }
         if (!session.developmentSignIn()) {
@@ -30,7 +30,7 @@ public class SignInFilter {
         String next = request.getUriInfo().getRequestUri().getRawPath()
                 + (request.getUriInfo().getRequestUri().getRawQuery() == null ? ""
                 : "?" + request.getUriInfo().getRequestUri().getRawQuery());
-        return Optional.of(Response.seeOther(URI.create("/sign-in?next="
+        return Optional.of(Response.seeOther(URI.create("/console/sign-in?next="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8))).build());
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Development sign-in: pick a role, and the console keeps that role's development token in an HttpOnly cookie. */
-@Path("/sign-in")
+@Path("/console/sign-in")
 @Produces(MediaType.TEXT_HTML)
 public class SignInResource {
 
@@ -62,7 +62,7 @@ public class SignInResource {
     @Path("/out")
     public Response signOut() {
         requireDevelopment();
-        return Response.seeOther(URI.create("/sign-in")).cookie(cookie("", 0)).build();
+        return Response.seeOther(URI.create("/console/sign-in")).cookie(cookie("", 0)).build();
     }
 
     private NewCookie cookie(String value, int maxAge) {
@@ -79,6 +79,6 @@ public class SignInResource {
     /** Where to go after signing in: only a path of this console, never another site (no open redirect). */
     static String localPath(String next) {
         return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-                && !next.startsWith("/sign-in") ? next : "/scorecard";
+                && !next.startsWith("/console/sign-in") ? next : "/console/scorecard";
     }
 }

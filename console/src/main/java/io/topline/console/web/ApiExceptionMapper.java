@@ -30,7 +30,7 @@ public class ApiExceptionMapper {
     @ServerExceptionMapper
     public Response map(ApiException failure) {
         if (failure.status() == 401 && session.developmentSignIn()) {
-            return Response.seeOther(URI.create("/sign-in")).build();
+            return Response.seeOther(URI.create("/console/sign-in")).build();
         }
         return Response.status(failure.status()).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.error(failure.status(), failure.title(), failure.detail())).build();

@@ -12,6 +12,6 @@ public class HomeResource {
 
     @GET
     public Response home() {
-        return Response.seeOther(URI.create("/scorecard")).build();
+        return Response.seeOther(URI.create("/console/scorecard")).build();
     }
 }
