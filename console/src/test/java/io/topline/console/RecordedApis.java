@@ -105,11 +105,17 @@ public final class RecordedApis {
             json(request, 200, TestData.scorecard(cadence));
         } else if (path.equals("/drivers/flow")) {
             json(request, 200, TestData.flow());
+        } else if (path.equals("/evaluations") && request.getParam("period") == null) {
+            json(request, 200, page(TestData.closingRatioEvaluations()));
         } else if (path.equals("/evaluations")) {
             json(request, 200, page(new JsonArray().add(TestData.evaluation(request.getParam("measure"),
                     request.getParam("period")))));
+        } else if (path.equals("/measures/closing-ratio")) {
+            json(request, 200, TestData.closingRatio());
+        } else if (path.equals("/actuals")) {
+            json(request, 200, TestData.closingRatioActuals());
         } else if (path.equals("/alerts")) {
-            json(request, 200, page(alertsMatching(request.getParam("state"))));
+            json(request, 200, page(alertsMatching(request.getParam("state"), request.getParam("measure"))));
         } else if (path.equals("/alerts/stream")) {
             stream(request);
         } else if (path.equals("/silences") && request.method().name().equals("POST")) {
@@ -144,9 +150,10 @@ public final class RecordedApis {
         }
     }
 
-    private JsonArray alertsMatching(String state) {
+    private JsonArray alertsMatching(String state, String measure) {
         List<JsonObject> matching = new ArrayList<>(alerts.values().stream()
-                .filter(a -> state == null || state.isBlank() || state.equals(a.getString("state"))).toList());
+                .filter(a -> state == null || state.isBlank() || state.equals(a.getString("state")))
+                .filter(a -> measure == null || measure.equals(a.getJsonObject("measure").getString("key"))).toList());
         matching.sort((a, b) -> b.getString("updatedAt").compareTo(a.getString("updatedAt")));
         return new JsonArray(new ArrayList<>(matching));
     }

@@ -84,6 +84,46 @@ public final class TestData {
                 .put("evaluatedAt", "2026-11-30T01:00:00Z");
     }
 
+    /** drivers-service's GET /measures/closing-ratio: its target was raised from version 1 to 2 in 2026-W48. */
+    public static JsonObject closingRatio() {
+        return new JsonObject().put("key", "closing-ratio").put("driverKey", "sales").put("name", "Closing ratio")
+                .put("unit", "PERCENT").putNull("currency").put("aggregation", "AVERAGE")
+                .put("direction", "HIGHER_IS_BETTER").put("cadence", "WEEKLY").put("owner", "sam@example.com")
+                .put("description", "Won deals over qualified opportunities").put("archived", false)
+                .put("revision", 3)
+                .put("targets", new JsonArray()
+                        .add(target(1, "2026-W01", 30, 20).put("note", "first year"))
+                        .add(target(2, "2026-W48", 35, 25).putNull("note")));
+    }
+
+    /** metrics-service's GET /actuals of closing-ratio: no actual in 2026-W47 (a silent week). */
+    public static JsonObject closingRatioActuals() {
+        JsonArray items = new JsonArray();
+        Object[][] values = {{"2026-W45", 33}, {"2026-W46", 31.5}, {"2026-W48", 18.25}, {"2026-W49", 27}};
+        for (Object[] value : values) {
+            items.add(new JsonObject().put("measure", "closing-ratio").put("period", value[0]).put("cadence", "WEEKLY")
+                    .put("aggregation", "AVERAGE").put("value", value[1]).put("count", 4).put("revision", 1));
+        }
+        return new JsonObject().put("items", items).put("page", 0).put("size", 500).put("totalItems", items.size())
+                .put("totalPages", 1);
+    }
+
+    /** alerts-service's GET /evaluations of closing-ratio, newest period first, each with its target version. */
+    public static JsonArray closingRatioEvaluations() {
+        return new JsonArray()
+                .add(evaluation("closing-ratio", "2026-W49", "AT_RISK", "PROVISIONAL", 27, 2, 35, 25))
+                .add(evaluation("closing-ratio", "2026-W48", "MISSED", "FINAL", 18.25, 2, 35, 25))
+                .add(evaluation("closing-ratio", "2026-W47", "NO_DATA", "FINAL", null, 1, 30, 20))
+                .add(evaluation("closing-ratio", "2026-W46", "MET", "FINAL", 31.5, 1, 30, 20));
+    }
+
+    private static JsonObject evaluation(String measure, String period, String status, String state, Number actual,
+                                         int version, Number success, Number failure) {
+        return evaluation(measure, period).put("status", status).put("state", state).put("actual", actual)
+                .put("projection", actual).put("target", new JsonObject().put("version", version)
+                        .put("successLevel", success).put("failureLevel", failure).put("severity", "CRITICAL"));
+    }
+
     /** A FIRING MISSED alert of a measure of its own (so that tests never share one), created now. */
     public static JsonObject firingAlert(String measureName) {
         String id = UUID.randomUUID().toString();

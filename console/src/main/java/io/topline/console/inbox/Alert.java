@@ -4,6 +4,8 @@ import io.topline.console.scorecard.Numbers;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** An alert as alerts-service's {@code GET /alerts} and {@code GET /alerts/{id}} answer it (what the inbox shows). */
@@ -11,6 +13,9 @@ public record Alert(String id, String dedupKey, String kind, String state, Strin
                     MeasureRef measure, String period, BigDecimal actual, TargetRef target,
                     EvaluationRef evaluation, String summary, Instant createdAt, Instant updatedAt,
                     List<String> silencedBy, List<LikelyCause> likelyCauses, List<Transition> transitions) {
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     /** The driver of the alert's measure. */
     public record DriverRef(String key, String name, String function) {
@@ -50,6 +55,11 @@ public record Alert(String id, String dedupKey, String kind, String state, Strin
     /** Whether a person can still resolve it. */
     public boolean resolvable() {
         return !"RESOLVED".equals(state);
+    }
+
+    /** When it last changed, to the minute, for reading ({@code 2026-12-02 09:41 UTC}). */
+    public String updatedLabel() {
+        return updatedAt == null ? "" : MINUTES.format(updatedAt);
     }
 
     /** Whether a silence mutes it now. */
