@@ -7,6 +7,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -64,6 +65,8 @@ public final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
         go("/console/sign-in");
         driver.findElement(By.id("sign-in-" + role)).click();
+        // the form's navigation must finish, or the next page would be asked for without the session cookie
+        await(ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
         return this;
     }
 

@@ -39,6 +39,7 @@ public final class RecordedApis {
     private static final RecordedApis INSTANCE = new RecordedApis();
 
     private final Map<String, JsonObject> alerts = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> silences = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
     private Vertx vertx;
@@ -119,8 +120,25 @@ public final class RecordedApis {
         } else if (path.equals("/alerts/stream")) {
             stream(request);
         } else if (path.equals("/silences") && request.method().name().equals("POST")) {
-            request.response().putHeader("Location", "http://127.0.0.1/silences/" + UUID.randomUUID());
-            json(request, 201, new JsonObject(body).put("id", UUID.randomUUID().toString()).put("state", "ACTIVE"));
+            JsonObject silence = new JsonObject(body).put("id", UUID.randomUUID().toString()).put("state", "ACTIVE")
+                    .put("createdBy", "olga@example.com").put("createdAt", Instant.now().toString())
+                    .put("untilResolved", Boolean.TRUE.equals(new JsonObject(body).getBoolean("untilResolved")));
+            silences.put(silence.getString("id"), silence);
+            request.response().putHeader("Location", "http://127.0.0.1/silences/" + silence.getString("id"));
+            json(request, 201, silence);
+        } else if (path.equals("/silences")) {
+            String state = request.getParam("state");
+            json(request, 200, page(new JsonArray(silences.values().stream()
+                    .filter(s -> state == null || state.equals(s.getString("state"))).map(Object.class::cast)
+                    .toList())));
+        } else if (path.startsWith("/silences/") && path.endsWith("/expire")) {
+            JsonObject silence = silences.get(path.split("/")[2]);
+            silence.put("state", "EXPIRED");
+            json(request, 200, silence);
+        } else if (path.equals("/subscriptions")) {
+            json(request, 200, page(TestData.subscriptions()));
+        } else if (path.equals("/measures/closing-ratio/targets")) {
+            json(request, 201, new JsonObject(body).put("version", 3));
         } else if (path.startsWith("/alerts/")) {
             alertCall(request, path.substring("/alerts/".length()).split("/"), body);
         } else {

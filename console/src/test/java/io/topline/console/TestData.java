@@ -124,6 +124,23 @@ public final class TestData {
                         .put("successLevel", success).put("failureLevel", failure).put("severity", "CRITICAL"));
     }
 
+    /** alerts-service's GET /subscriptions items: one routed by function and kind, one disabled by its receiver. */
+    public static JsonArray subscriptions() {
+        return new JsonArray()
+                .add(new JsonObject().put("id", "7d1f5a8e-3c2b-4e6f-9a1d-2b3c4d5e6f70")
+                        .put("url", "https://hooks.example.com/sales")
+                        .put("description", "Sales channel").put("drivers", new JsonArray())
+                        .put("functions", new JsonArray().add("SALES")).put("measures", new JsonArray())
+                        .put("kinds", new JsonArray().add("MISSED")).put("minSeverity", "WARNING").put("active", true)
+                        .putNull("disabledReason").put("repeatInterval", "PT4H"))
+                .add(new JsonObject().put("id", "0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d")
+                        .put("url", "https://old.example.com/hook")
+                        .putNull("description").put("drivers", new JsonArray()).put("functions", new JsonArray())
+                        .put("measures", new JsonArray()).put("kinds", new JsonArray()).putNull("minSeverity")
+                        .put("active", false).put("disabledReason", "the receiver answered 410 Gone")
+                        .putNull("repeatInterval"));
+    }
+
     /** A FIRING MISSED alert of a measure of its own (so that tests never share one), created now. */
     public static JsonObject firingAlert(String measureName) {
         String id = UUID.randomUUID().toString();
