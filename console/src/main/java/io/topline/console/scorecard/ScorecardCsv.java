@@ -56,7 +56,7 @@ final class ScorecardCsv {
     private static String quoted(String value) {
         String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !isNumber(value)
                 ? "'" + value : value;
-        return safe.matches(".*[\",\r\n'].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        return safe.matches("(?s).*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     private static boolean isNumber(String value) {
