@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -118,6 +119,40 @@ class ScorecardPageTest {
         } finally {
             browser.driver().manage().window().setSize(wide);
         }
+    }
+
+    @Test
+    void shouldKeepEveryTextAtAContrastOfAtLeastFourAndAHalfToOne() {
+        browser.signInAs(TestTokens.VIEWER).go("/console/scorecard");
+
+        // WCAG 2 relative luminance of each element's text colour against the first opaque background behind it
+        Object low = ((JavascriptExecutor) browser.driver()).executeScript("""
+                function rgb(c) { return c.match(/[\\d.]+/g).map(Number); }
+                function lum(c) { return rgb(c).slice(0, 3).map(v => { v /= 255;
+                    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+                    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0); }
+                function background(e) { for (; e; e = e.parentElement) { var c = getComputedStyle(e).backgroundColor;
+                    if (rgb(c).length < 4 || rgb(c)[3] > 0) { return c; } } return 'rgb(255, 255, 255)'; }
+                var low = [];
+                document.querySelectorAll('main *, header *').forEach(e => {
+                    if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) { return; }
+                    var a = lum(getComputedStyle(e).color), b = lum(background(e));
+                    var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                    if (ratio < 4.5) { low.push(e.tagName + '.' + e.className + ' ' + ratio.toFixed(2)); }
+                });
+                return low.join('; ');""");
+        assertEquals("", low);
+    }
+
+    @Test
+    void shouldOfferASkipLinkAsTheFirstStopOfTheKeyboard() {
+        browser.signInAs(TestTokens.VIEWER).go("/console/scorecard");
+
+        browser.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement first = browser.driver().switchTo().activeElement();
+        assertEquals("Skip to the content", first.getText());
+        first.sendKeys(Keys.ENTER);
+        assertEquals("main", browser.driver().switchTo().activeElement().getAttribute("id"));
     }
 
     @Test
