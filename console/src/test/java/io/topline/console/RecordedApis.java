@@ -36,6 +36,10 @@ public final class RecordedApis {
         }
     }
 
+    /** Where OidcSignInTest's provider publishes its keys (the provider's other endpoints are only redirected to). */
+    static final String OIDC_REALM = "/realms/topline";
+    static final String OIDC_KEYS = OIDC_REALM + "/protocol/openid-connect/certs";
+
     private static final RecordedApis INSTANCE = new RecordedApis();
 
     private final Map<String, JsonObject> alerts = new ConcurrentHashMap<>();
@@ -58,6 +62,11 @@ public final class RecordedApis {
         server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body ->
                 handle(request, body.toString(StandardCharsets.UTF_8))));
         server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return "http://127.0.0.1:" + server.actualPort();
+    }
+
+    /** The server's base URL, once started. */
+    public synchronized String baseUrl() {
         return "http://127.0.0.1:" + server.actualPort();
     }
 
@@ -92,6 +101,11 @@ public final class RecordedApis {
         String authorization = request.getHeader("Authorization");
         received.add(new Received(request.method().name(), request.path(), request.query(), authorization,
                 request.getHeader("Last-Event-ID"), body));
+        if (request.path().equals(OIDC_KEYS)) {
+            // the OIDC provider's key set, as a provider serves it to anybody; no token it issued is ever checked here
+            json(request, 200, new JsonObject().put("keys", new JsonArray()));
+            return;
+        }
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             problem(request, 401, "Unauthorized", "A bearer token is required");
             return;
