@@ -96,6 +96,19 @@ class ApiProxyTest {
     }
 
     @Test
+    void shouldResolveDotSegmentsBeforeChoosingTheService() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + RestAssured.port + "/api/alerts/../q/health"))
+                .header("Cookie", COOKIE + "=" + TestTokens.forRole(TestTokens.VIEWER)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(404, response.statusCode());
+        assertEquals(new JsonObject().put("type", "about:blank").put("title", "Not Found").put("status", 404)
+                        .put("detail", "No API of the suite serves /q/health").put("instance", "/api/alerts/../q/health"),
+                new JsonObject(response.body()));
+    }
+
+    @Test
     void shouldStreamServerSentEventsAsTheyHappenAndPassLastEventId() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port

@@ -55,7 +55,13 @@ public class ApiProxy {
 
     private void forward(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String path = request.path().substring(PREFIX.length());
+        // dot segments are resolved first, so "/api/alerts/../q/env" can never pass for a path of alerts-service
+        String normalized = context.normalizedPath();
+        if (!normalized.startsWith(PREFIX + "/")) {
+            problem(context, 404, "Not Found", "No API of the suite serves " + normalized);
+            return;
+        }
+        String path = normalized.substring(PREFIX.length());
         Optional<Service> service = Service.owning(path);
         if (service.isEmpty()) {
             problem(context, 404, "Not Found", "No API of the suite serves " + path);
