@@ -21,7 +21,8 @@
       pending = false;
       fetch(rows.dataset.rows, { credentials: "same-origin", headers: { Accept: "text/html" } })
         .then(function (response) {
-          if (!response.ok) { throw new Error("HTTP " + response.status); }
+          // a session that ended is answered with the sign-in page: never put that in the table
+          if (!response.ok || response.redirected) { throw new Error("HTTP " + response.status); }
           return response.text();
         })
         .then(function (html) { rows.innerHTML = html; })
@@ -34,7 +35,10 @@
 
     var stream = new EventSource(live.dataset.stream);
     stream.onopen = function () { live.textContent = "Live: new alerts and changes appear here as they happen."; };
-    stream.onerror = function () { live.textContent = "Live updates interrupted; reconnecting…"; };
+    stream.onerror = function () {
+      live.textContent = stream.readyState === EventSource.CLOSED
+        ? "Live updates stopped (signed out?); reload the page." : "Live updates interrupted; reconnecting…";
+    };
     ["topline.alert.fired", "topline.alert.acknowledged", "topline.alert.resolved"].forEach(function (type) {
       stream.addEventListener(type, function (event) {
         var data = JSON.parse(event.data);
