@@ -7,6 +7,8 @@ KAFKA_CONTROLLER_PORT="${TOPLINE_KAFKA_CONTROLLER_PORT:-9093}"
 DRIVERS_PORT="${TOPLINE_DRIVERS_PORT:-8081}"
 METRICS_PORT="${TOPLINE_METRICS_PORT:-8082}"
 ALERTS_PORT="${TOPLINE_ALERTS_PORT:-8083}"
+# the web console: one instance, in front of the first replica of each service
+CONSOLE_PORT="${TOPLINE_CONSOLE_PORT:-8080}"
 # instances of each service; replica n (from 2) runs on the service's port + (n - 1) * the step, as <service>-<n>
 REPLICAS="${TOPLINE_REPLICAS:-1}"
 REPLICA_PORT_STEP="${TOPLINE_REPLICA_PORT_STEP:-100}"

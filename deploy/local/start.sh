@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts the Topline suite locally: embedded PostgreSQL, a real KRaft Kafka broker, the topics and the three
-# services as packaged apps. Builds what is missing first. Safe to run twice: what already runs is left alone.
+# Starts the Topline suite locally: embedded PostgreSQL, a real KRaft Kafka broker, the topics, the three
+# services and the web console as packaged apps. Builds what is missing first. Safe to run twice: what already
+# runs is left alone.
 #
 #   deploy/local/start.sh [--example] [--rebuild]
 #
@@ -31,7 +32,7 @@ mkdir -p "$STATE_DIR/logs" "$STATE_DIR/pids"
 
 # --- build what is missing -------------------------------------------------------------------------------------
 missing=false
-for app in drivers-service metrics-service alerts-service; do
+for app in drivers-service metrics-service alerts-service console; do
   [ -f "$ROOT/$app/target/quarkus-app/quarkus-run.jar" ] || missing=true
 done
 [ -f "$ROOT/deploy/local/target/classpath.txt" ] || missing=true
@@ -197,6 +198,23 @@ for service in $SERVICES; do
   done
 done
 
+# --- the console (one instance, in front of the first replica of each service; it signs people in with the
+# development tokens below, read at sign-in time, so it may start before they are written) ----------------------
+if running console; then
+  echo "console: already running (pid $(cat "$STATE_DIR/pids/console.pid"))"
+else
+  require_free_port "$CONSOLE_PORT" "the console" "another port with TOPLINE_CONSOLE_PORT=<port>"
+  echo "console: starting on port $CONSOLE_PORT ..."
+  launch console env \
+    QUARKUS_PROFILE="${QUARKUS_PROFILE:-local}" \
+    QUARKUS_HTTP_PORT="$CONSOLE_PORT" \
+    TOPLINE_DRIVERS_URL="http://127.0.0.1:$DRIVERS_PORT" \
+    TOPLINE_METRICS_URL="http://127.0.0.1:$METRICS_PORT" \
+    TOPLINE_ALERTS_URL="http://127.0.0.1:$ALERTS_PORT" \
+    TOPLINE_TOKENS_DIR="$STATE_DIR/tokens" \
+    java -Xmx${TOPLINE_CONSOLE_XMX:-128m} -jar "$ROOT/console/target/quarkus-app/quarkus-run.jar"
+fi
+
 # every instance starts at once, so more replicas on the same cores take longer to become ready
 READY_TIMEOUT="${TOPLINE_READY_TIMEOUT:-$((120 * REPLICAS))}"
 wait_ready() { # name, port
@@ -212,6 +230,7 @@ for service in $SERVICES; do
     wait_ready "$(replica_name "$service" "$replica")" "$(replica_port "$service" "$replica")"
   done
 done
+wait_ready console "$CONSOLE_PORT"
 
 # --- development tokens ----------------------------------------------------------------------------------------
 java -cp "$STACK_CP" io.topline.local.DevTokens "$ROOT/deploy/local/keys/dev-private-key.pem" "$JWT_ISSUER" "$STATE_DIR/tokens" "$JWT_AUDIENCE"
@@ -223,6 +242,7 @@ fi
 cat <<INFO
 
 Topline is ready.
+  console          http://127.0.0.1:$CONSOLE_PORT   (sign in with a role's development token)
   drivers-service  http://127.0.0.1:$DRIVERS_PORT   (Swagger UI http://127.0.0.1:$DRIVERS_PORT/q/swagger-ui)
   metrics-service  http://127.0.0.1:$METRICS_PORT   (Swagger UI http://127.0.0.1:$METRICS_PORT/q/swagger-ui)
   alerts-service   http://127.0.0.1:$ALERTS_PORT   (Swagger UI http://127.0.0.1:$ALERTS_PORT/q/swagger-ui)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops everything deploy/local/start.sh started, by process id, services (every replica) first. Data stays in .local/.
+# Stops everything deploy/local/start.sh started, by process id, the console and the services (every replica) first. Data stays in .local/.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -21,6 +21,7 @@ stop_process() { # name
   rm -f "$pidfile"
 }
 
+stop_process console
 # every replica that has a pid file, whatever TOPLINE_REPLICAS says now
 for service in alerts-service metrics-service drivers-service; do
   for pidfile in "$STATE_DIR/pids/$service".pid "$STATE_DIR/pids/$service"-[0-9]*.pid; do

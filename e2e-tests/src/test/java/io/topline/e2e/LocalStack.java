@@ -33,7 +33,8 @@ public final class LocalStack {
     private static final List<String> APP_PATHS = List.of("deploy/local/start.sh", "deploy/local/stop.sh",
             "deploy/local/env.sh", "deploy/local/load-example.sh", "deploy/local/keys",
             "deploy/local/target/topline-local-stack.jar", "deploy/local/target/classpath.txt",
-            "drivers-service/target/quarkus-app", "metrics-service/target/quarkus-app", "alerts-service/target/quarkus-app");
+            "drivers-service/target/quarkus-app", "metrics-service/target/quarkus-app", "alerts-service/target/quarkus-app",
+            "console/target/quarkus-app");
 
     /** The ports of a stack: PostgreSQL, the broker (its controller on the next port) and each service's first replica. */
     public record Ports(int postgres, int kafka, int drivers, int metrics, int alerts) {
@@ -239,6 +240,8 @@ public final class LocalStack {
         env.put("TOPLINE_DRIVERS_PORT", String.valueOf(ports.drivers()));
         env.put("TOPLINE_METRICS_PORT", String.valueOf(ports.metrics()));
         env.put("TOPLINE_ALERTS_PORT", String.valueOf(ports.alerts()));
+        // the console takes the port below drivers-service's (28080 for the suite), never a developer's 8080
+        env.put("TOPLINE_CONSOLE_PORT", String.valueOf(ports.drivers() - 1));
         env.put("TOPLINE_REPLICAS", String.valueOf(replicaCount));
         env.put("TOPLINE_REPLICA_PORT_STEP", String.valueOf(REPLICA_PORT_STEP));
         env.putAll(settings);

@@ -1,0 +1,29 @@
+package io.topline.console.api;
+
+/** An API answered with a problem, or could not be reached; pages show its detail to the person signed in. */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final String detail;
+
+    public ApiException(int status, String title, String detail) {
+        super(status + " " + title + ": " + detail);
+        this.status = status;
+        this.title = title;
+        this.detail = detail;
+    }
+
+    /** The status the API answered, or 502/504 when it could not be reached or did not answer in time. */
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return detail;
+    }
+}
