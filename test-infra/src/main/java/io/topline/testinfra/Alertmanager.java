@@ -3,9 +3,7 @@ package io.topline.testinfra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Alertmanager of a test's own: the {@code prometheus-alertmanager} binary (Debian package
@@ -34,7 +31,7 @@ public final class Alertmanager implements AutoCloseable {
             + "prometheus-alertmanager (.ci/run installs it), or point " + BINARY_VARIABLE + " at a binary";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String CONFIG = """
             route:
               receiver: 'null'
@@ -43,32 +40,17 @@ public final class Alertmanager implements AutoCloseable {
               - name: 'null'
             """;
 
-    private final Process process;
+    private final ReadyProcess process;
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Alertmanager(Process process, URI base) {
+    private Alertmanager(ReadyProcess process) {
         this.process = process;
-        this.base = base;
+        this.base = process.base();
     }
 
     /** The binary to run, if there is one: Debian names it {@code prometheus-alertmanager}, upstream {@code alertmanager}. */
     public static Optional<Path> binary() {
-        String configured = System.getenv(BINARY_VARIABLE);
-        if (configured != null && !configured.isBlank()) {
-            Path path = Path.of(configured);
-            return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
-        }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String name : List.of("prometheus-alertmanager", "alertmanager")) {
-            for (String directory : path.split(File.pathSeparator)) {
-                Path candidate = Path.of(directory, name);
-                if (!directory.isEmpty() && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
+        return ReadyProcess.find(BINARY_VARIABLE, List.of("prometheus-alertmanager", "alertmanager"));
     }
 
     /** Starts an Alertmanager with its files under {@code directory} and waits until it is ready. */
@@ -77,16 +59,13 @@ public final class Alertmanager implements AutoCloseable {
         Files.createDirectories(directory);
         Path config = directory.resolve("alertmanager.yml");
         Files.writeString(config, CONFIG);
-        int port = freePort();
+        int port = ReadyProcess.freePort();
         // an empty cluster address turns the gossip off, which would otherwise take the fixed port 9094
         List<String> command = List.of(binary.toString(), "--config.file=" + config,
                 "--storage.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
                 "--cluster.listen-address=", "--log.level=warn");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("alertmanager.log").toFile()).start();
-        Alertmanager alertmanager = new Alertmanager(process, URI.create("http://127.0.0.1:" + port));
-        alertmanager.awaitReady(directory);
-        return alertmanager;
+        return new Alertmanager(ReadyProcess.start("Alertmanager", command, port, directory.resolve("alertmanager.log"),
+                HTTP));
     }
 
     /** The base URL to give a client, for example {@code http://127.0.0.1:40123}. */
@@ -99,7 +78,7 @@ public final class Alertmanager implements AutoCloseable {
      * its {@code GET /api/v2/alerts}.
      */
     public JsonNode alerts(String matcher) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/v2/alerts?filter="
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/v2/alerts?filter="
                         + URLEncoder.encode(matcher, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -110,37 +89,6 @@ public final class Alertmanager implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
-    }
-
-    private void awaitReady(Path directory) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Alertmanager exited with " + process.exitValue() + ": "
-                        + Files.readString(directory.resolve("alertmanager.log")));
-            }
-            try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(base.resolve("/-/ready"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        close();
-        throw new IllegalStateException("Alertmanager was not ready within " + START_TIMEOUT);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        process.close();
     }
 }

@@ -3,9 +3,7 @@ package io.topline.testinfra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -34,32 +32,19 @@ public final class Prometheus implements AutoCloseable {
             + "it), or point " + BINARY_VARIABLE + " at a binary";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final Process process;
+    private final ReadyProcess process;
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Prometheus(Process process, URI base) {
+    private Prometheus(ReadyProcess process) {
         this.process = process;
-        this.base = base;
+        this.base = process.base();
     }
 
     /** The binary to run, if there is one. */
     public static Optional<Path> binary() {
-        String configured = System.getenv(BINARY_VARIABLE);
-        if (configured != null && !configured.isBlank()) {
-            Path path = Path.of(configured);
-            return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
-        }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String directory : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(directory, "prometheus");
-            if (!directory.isEmpty() && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return ReadyProcess.find(BINARY_VARIABLE, List.of("prometheus"));
     }
 
     /**
@@ -72,15 +57,11 @@ public final class Prometheus implements AutoCloseable {
         Files.createDirectories(directory);
         Path config = directory.resolve("prometheus.yml");
         Files.writeString(config, config(job, metricsPath, targets));
-        int port = freePort();
+        int port = ReadyProcess.freePort();
         List<String> command = List.of(binary.toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
                 "--log.level=warn");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("prometheus.log").toFile()).start();
-        Prometheus prometheus = new Prometheus(process, URI.create("http://127.0.0.1:" + port));
-        prometheus.awaitReady(directory);
-        return prometheus;
+        return new Prometheus(ReadyProcess.start("Prometheus", command, port, directory.resolve("prometheus.log"), HTTP));
     }
 
     /** The samples of an instant query through the HTTP API ({@code data.result}); empty when none match. */
@@ -101,38 +82,13 @@ public final class Prometheus implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        process.close();
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
-    }
-
-    private void awaitReady(Path directory) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Prometheus exited with " + process.exitValue() + ": "
-                        + Files.readString(directory.resolve("prometheus.log")));
-            }
-            try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(base.resolve("/-/ready"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        close();
-        throw new IllegalStateException("Prometheus was not ready within " + START_TIMEOUT);
     }
 
     private static String config(String job, String metricsPath, List<String> targets) {
@@ -149,9 +105,4 @@ public final class Prometheus implements AutoCloseable {
                 """.formatted(job, metricsPath, list);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

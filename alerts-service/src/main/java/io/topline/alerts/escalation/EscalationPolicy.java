@@ -3,6 +3,7 @@ package io.topline.alerts.escalation;
 import io.topline.alerts.alert.Alert;
 import io.topline.alerts.alert.Severity;
 import io.topline.alerts.catalog.StringListConverter;
+import io.topline.alerts.subscription.AlertSelector;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -76,12 +77,9 @@ public class EscalationPolicy {
 
     /** Whether the policy covers the alert; an empty filter covers everything. */
     public boolean covers(Alert alert) {
-        return active
-                && (drivers.isEmpty() || drivers.contains(alert.driverKey()))
-                && (functions.isEmpty() || functions.contains(alert.driverFunction()))
-                && (measures.isEmpty() || measures.contains(alert.measureKey()))
-                && (kinds.isEmpty() || kinds.contains(alert.kind().name()))
-                && Severity.valueOf(alert.severity()).atLeast(minSeverity);
+        return active && new AlertSelector(drivers, functions, measures, kinds, minSeverity)
+                .admits(alert.driverKey(), alert.driverFunction(), alert.measureKey(), alert.kind().name(),
+                        alert.severity());
     }
 
     /** Stops the policy: no further steps are taken for any alert. */

@@ -135,12 +135,8 @@ public class Subscription {
 
     /** Whether this subscriber wants the alert event; an empty filter admits everything. */
     public boolean wants(AlertEventData data) {
-        return active
-                && (drivers.isEmpty() || drivers.contains(data.driver().key()))
-                && (functions.isEmpty() || functions.contains(data.driver().function()))
-                && (measures.isEmpty() || measures.contains(data.measure().key()))
-                && (kinds.isEmpty() || kinds.contains(data.kind()))
-                && Severity.valueOf(data.severity()).atLeast(minSeverity);
+        return active && new AlertSelector(drivers, functions, measures, kinds, minSeverity)
+                .admits(data.driver().key(), data.driver().function(), data.measure().key(), data.kind(), data.severity());
     }
 
     /** Stops deliveries, keeping the subscription and its delivery log. */

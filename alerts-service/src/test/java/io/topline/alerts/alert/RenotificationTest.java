@@ -1,10 +1,10 @@
 package io.topline.alerts.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.topline.alerts.LocalReceiver;
 import io.topline.alerts.TestData;
 import io.topline.chassis.time.SettableClock;
 import io.topline.testinfra.RequestAs;
@@ -16,13 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,30 +42,17 @@ class RenotificationTest {
     @Inject
     RenotifySweep sweep;
 
-    HttpServer server;
-    final List<Received> received = new CopyOnWriteArrayList<>();
-
-    /** One webhook as the receiver saw it: its webhook-id, the path it was sent to, its body. */
-    record Received(String id, String path, JsonNode body) {
-    }
+    LocalReceiver receiver;
 
     @BeforeEach
     void start() throws IOException {
         clock.pin(NOW);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
-                    exchange.getRequestURI().getPath(), TestData.JSON.readTree(body)));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        server.start();
+        receiver = new LocalReceiver();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        receiver.close();
         clock.reset();
     }
 
@@ -79,9 +62,9 @@ class RenotificationTest {
         String hourly = subscribe("/hourly", key, "PT1H");
         String once = subscribe("/once", key, null);
         TestData.retentionWithOctoberActual(key, TestData.key("service"), "88.0");
-        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 2);
-        String alertId = received.get(0).body().get("data").get("alertId").asText();
-        String firstId = received.stream().filter(r -> r.path().equals("/hourly")).findFirst().orElseThrow().id();
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.requests().size() == 2);
+        String alertId = receiver.requests().get(0).body().get("data").get("alertId").asText();
+        String firstId = receiver.requests("/hourly").get(0).header("webhook-id");
         TestData.awaitSucceeded(hourly, 1);
         TestData.awaitSucceeded(once, 1);
 
@@ -91,11 +74,11 @@ class RenotificationTest {
         assertEquals(1, sweep.sweep());
         assertEquals(0, sweep.sweep(), "told again once per interval");
         // the hour's jump makes every retry other tests left pending due at once, and the repeat queues behind them
-        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == 3);
-        Received repeat = received.get(2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests().size() == 3);
+        LocalReceiver.Request repeat = receiver.requests().get(2);
         assertEquals("/hourly", repeat.path());
-        assertEquals(alertId + "-repeat-1", repeat.id());
-        assertNotEquals(firstId, repeat.id());
+        assertEquals(alertId + "-repeat-1", repeat.header("webhook-id"));
+        assertNotEquals(firstId, repeat.header("webhook-id"));
         assertEquals(List.of("topline.alert.fired", key + ":2026-10:MISSED", "FIRING"),
                 List.of(repeat.body().get("type").asText(), repeat.body().get("data").get("dedupKey").asText(),
                         repeat.body().get("data").get("state").asText()));
@@ -112,12 +95,12 @@ class RenotificationTest {
         String key = TestData.key("ack-timeout");
         String oncall = subscribe("/oncall", key, null);
         TestData.retentionWithOctoberActual(key, TestData.key("service"), "88.0");
-        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
-        String alertId = received.get(0).body().get("data").get("alertId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.requests().size() == 1);
+        String alertId = receiver.requests().get(0).body().get("data").get("alertId").asText();
         RequestAs.user("olga@example.com", TestTokens.ONCALL).contentType("application/json")
                 .body("{\"comment\":\"looking\"}").when().post("/alerts/" + alertId + "/acknowledge")
                 .then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.requests().size() == 2);
         TestData.awaitSucceeded(oncall, 2);
 
         clock.pin(NOW.plus(Duration.ofDays(7)).minus(Duration.ofMinutes(1)));
@@ -128,8 +111,8 @@ class RenotificationTest {
         RequestAs.viewer().when().get("/alerts/" + alertId).then().statusCode(200).body("state", equalTo("FIRING"));
 
         // the week's jump makes every retry other tests left pending due at once, and the firing queues behind them
-        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == 3);
-        JsonNode again = received.get(2).body();
+        await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests().size() == 3);
+        JsonNode again = receiver.requests().get(2).body();
         assertEquals(List.of("topline.alert.fired", "FIRING", "ACKNOWLEDGED",
                         "acknowledgement by olga@example.com timed out after P7D without a resolve"),
                 List.of(again.get("type").asText(), again.get("data").get("state").asText(),
@@ -154,7 +137,7 @@ class RenotificationTest {
     }
 
     private String subscribe(String path, String measure, String repeatInterval) {
-        String url = "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        String url = receiver.url(path);
         String repeat = repeatInterval == null ? "" : ",\"repeatInterval\":\"" + repeatInterval + "\"";
         return RequestAs.admin().contentType("application/json")
                 .body("{\"url\":\"" + url + "\",\"measures\":[\"" + measure + "\"]" + repeat + "}")

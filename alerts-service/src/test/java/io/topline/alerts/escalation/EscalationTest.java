@@ -1,11 +1,10 @@
 package io.topline.alerts.escalation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.topline.alerts.LocalReceiver;
 import io.topline.alerts.TestData;
 import io.topline.chassis.time.SettableClock;
 import io.topline.testinfra.RequestAs;
@@ -16,14 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,30 +41,17 @@ class EscalationTest {
     @Inject
     EscalationService escalations;
 
-    HttpServer server;
-    final List<Received> received = new CopyOnWriteArrayList<>();
-
-    /** One webhook as the receiver saw it. */
-    record Received(String id, String path, JsonNode body) {
-    }
+    LocalReceiver receiver;
 
     @BeforeEach
     void start() throws IOException {
         clock.pin(NOW);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
-                    exchange.getRequestURI().getPath(), TestData.JSON.readTree(body)));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        server.start();
+        receiver = new LocalReceiver();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        receiver.close();
         clock.reset();
     }
 
@@ -93,7 +75,7 @@ class EscalationTest {
 
         TestData.retentionWithOctoberActual(key, TestData.key("service"), "88.0");
         await().atMost(Duration.ofSeconds(30)).until(() -> paths().equals(List.of("/team")));
-        String alertId = received.get(0).body().get("data").get("alertId").asText();
+        String alertId = receiver.requests().get(0).body().get("data").get("alertId").asText();
         TestData.awaitSucceeded(team, 1);
 
         clock.pin(NOW.plus(Duration.ofMinutes(14)));
@@ -103,13 +85,13 @@ class EscalationTest {
         assertEquals(0, escalations.escalate(), "each step once");
         // a clock jump makes the retries other tests left pending due at once: the step may queue behind them
         await().atMost(Duration.ofSeconds(60)).until(() -> paths().equals(List.of("/team", "/owner")));
-        assertEquals(alertId + "-escalation-1-0", received.get(1).id());
+        assertEquals(alertId + "-escalation-1-0", receiver.requests().get(1).header("webhook-id"));
         TestData.awaitSucceeded(owner, 1);
 
         clock.pin(NOW.plus(Duration.ofMinutes(61)));
         assertEquals(1, escalations.escalate());
         await().atMost(Duration.ofSeconds(60)).until(() -> paths().equals(List.of("/team", "/owner", "/boss")));
-        assertEquals("topline.alert.fired", received.get(2).body().get("type").asText());
+        assertEquals("topline.alert.fired", receiver.requests().get(2).body().get("type").asText());
         TestData.awaitSucceeded(boss, 1);
 
         RequestAs.oncall().contentType("application/json").body("{\"comment\":\"on it\"}")
@@ -146,11 +128,11 @@ class EscalationTest {
     }
 
     private List<String> paths() {
-        return received.stream().map(Received::path).toList();
+        return receiver.requests().stream().map(LocalReceiver.Request::path).toList();
     }
 
     private String subscribe(String path, String measure) {
-        String url = "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        String url = receiver.url(path);
         return RequestAs.admin().contentType("application/json")
                 .body("{\"url\":\"" + url + "\",\"measures\":[\"" + measure + "\"]}")
                 .when().post("/subscriptions").then().statusCode(201).extract().path("id");

@@ -6,6 +6,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.topline.alerts.LocalReceiver;
 import io.topline.alerts.TestData;
 import io.topline.chassis.time.SettableClock;
 import io.topline.testinfra.RequestAs;

@@ -1,8 +1,7 @@
-package io.topline.alerts.receiver;
+package io.topline.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.topline.alerts.TestData;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,20 +14,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local HTTP server standing in for Slack, Teams and PagerDuty: it keeps every request by path and answers 202, or
- * 500 to the first requests of a path told to fail.
+ * A local HTTP server standing in for a webhook subscriber, Slack, Teams or PagerDuty: it keeps every request by path
+ * and answers 202, or 500 to the first requests of a path told to fail.
  */
-final class LocalReceiver implements AutoCloseable {
+public final class LocalReceiver implements AutoCloseable {
 
     /** One request as the server got it. */
-    record Request(String path, Map<String, List<String>> headers, JsonNode body) {
+    public record Request(String path, Map<String, List<String>> headers, JsonNode body) {
+
+        /** A header's first value (names in any case), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
     }
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
-    LocalReceiver() throws IOException {
+    public LocalReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -43,22 +48,27 @@ final class LocalReceiver implements AutoCloseable {
     }
 
     /** The URL of a path on this server. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Answers the next {@code count} requests to {@code path} with 500. */
-    void failNext(String path, int count) {
+    public void failNext(String path, int count) {
         failures.put(path, new AtomicInteger(count));
     }
 
     /** The bodies received at {@code path}, in order. */
-    List<JsonNode> bodies(String path) {
+    public List<JsonNode> bodies(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).map(Request::body).toList();
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    /** Every request, in the order they arrived. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
     }
 
     @Override
