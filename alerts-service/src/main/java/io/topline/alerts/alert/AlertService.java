@@ -294,7 +294,8 @@ public class AlertService {
 
     /**
      * Schedules the webhook deliveries of a transition. A firing goes to the interested subscribers and is remembered
-     * as told, or waits while muted; an acknowledgement goes to them if the firing was told and nothing mutes it now;
+     * as told, or waits while muted; an acknowledgement goes to them and to everyone else told of the firing (an
+     * escalation step's receivers) if the firing was told and nothing mutes it now;
      * a resolve goes to every subscriber told of the firing (and, unmuted, to the interested), and to nobody if the
      * firing was never told.
      */
@@ -312,7 +313,10 @@ public class AlertService {
             }
             case ACKNOWLEDGED -> {
                 if (!muted && !alert.notificationPending()) {
-                    deliveries.schedule(messageId, type, at, data);
+                    // the interested, and whoever an escalation step told (a route-only receiver wants nothing)
+                    Set<UUID> recipients = new LinkedHashSet<>(deliveries.interested(data));
+                    recipients.addAll(notified.of(alert.id()));
+                    deliveries.scheduleTo(messageId, type, at, data, recipients);
                 }
             }
             case RESOLVED -> {

@@ -7,6 +7,7 @@ import io.topline.alerts.alert.AlertRepository;
 import io.topline.alerts.alert.AlertService;
 import io.topline.alerts.alert.AlertState;
 import io.topline.alerts.alert.AlertTransition;
+import io.topline.alerts.alert.NotifiedSubscriptions;
 import io.topline.alerts.alert.Severity;
 import io.topline.alerts.catalog.CatalogDriver;
 import io.topline.alerts.catalog.CatalogDriverRepository;
@@ -55,13 +56,14 @@ public class EscalationService {
     private final CatalogDriverRepository drivers;
     private final SubscriptionRepository subscriptions;
     private final DeliveryService deliveries;
+    private final NotifiedSubscriptions notified;
     private final Clock clock;
 
     @SuppressWarnings("java:S107")
     public EscalationService(EscalationPolicyRepository policies, ContactRepository contacts, AlertEscalations taken,
                              AlertRepository alerts, AlertService alertService, CatalogMeasureRepository measures,
                              CatalogDriverRepository drivers, SubscriptionRepository subscriptions,
-                             DeliveryService deliveries, Clock clock) {
+                             DeliveryService deliveries, NotifiedSubscriptions notified, Clock clock) {
         this.policies = policies;
         this.contacts = contacts;
         this.taken = taken;
@@ -71,6 +73,7 @@ public class EscalationService {
         this.drivers = drivers;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
+        this.notified = notified;
         this.clock = clock;
     }
 
@@ -211,6 +214,8 @@ public class EscalationService {
         String messageId = alert.id() + "-escalation-" + firing.sequence() + "-" + step.position();
         deliveries.scheduleTo(messageId, AlertEventData.typeOf(AlertState.FIRING), now,
                 AlertEventData.of(alert, firing), recipients);
+        // told of the firing: its acknowledgement's and resolve's receivers include them (a PagerDuty incident closes)
+        notified.add(alert.id(), recipients);
         taken.record(alert.id(), policy.id(), firing.sequence(), step.position(), List.copyOf(recipients), unreached,
                 now);
     }

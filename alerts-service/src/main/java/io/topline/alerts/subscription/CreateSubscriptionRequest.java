@@ -16,7 +16,9 @@ import java.util.List;
  * A new subscriber: its receiver (WEBHOOK by default) with what that kind needs (a URL; for PAGERDUTY a routing key
  * and optionally the Events API URL; for ALERTMANAGER its base URL; for EMAIL recipients instead of a URL), the
  * filters that pick the alert transitions it receives, optionally its own message template, and how often to tell it
- * again of a FIRING alert nobody acknowledged ({@code repeatInterval}, ISO-8601, 5 minutes to 7 days).
+ * again of a FIRING alert nobody acknowledged ({@code repeatInterval}, ISO-8601, 5 minutes to 7 days). With
+ * {@code routeOnly} it is a person's receiver that only contact routes and escalation steps send to: it has no
+ * filters.
  */
 public record CreateSubscriptionRequest(
         ReceiverKind receiver,
@@ -31,5 +33,6 @@ public record CreateSubscriptionRequest(
         @Size(max = 500) List<@NotNull @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$") @Size(max = 64) String> measures,
         @Size(max = 4) List<@NotNull AlertKind> kinds,
         Severity minSeverity,
-        @Size(max = 40) String repeatInterval) {
+        @Size(max = 40) String repeatInterval,
+        Boolean routeOnly) {
 }

@@ -58,6 +58,9 @@ public class Subscription {
     // null: told of a firing once; otherwise again every interval while it fires unacknowledged (RenotifySweep)
     @Column(name = "repeat_interval_seconds")
     private Long repeatIntervalSeconds;
+    // reached only as a person's contact route or an escalation step's target, never by its filters
+    @Column(name = "route_only")
+    private boolean routeOnly;
     @Enumerated(EnumType.STRING)
     private ReceiverKind receiver;
     @Convert(converter = StringListConverter.class)
@@ -116,6 +119,15 @@ public class Subscription {
         return new ReceiverSettings(receiver, recipients, template());
     }
 
+    /** Makes this a receiver that contact routes and escalation steps send to, and its filters never. */
+    public void onlyAsRoute() {
+        this.routeOnly = true;
+    }
+
+    public boolean routeOnly() {
+        return routeOnly;
+    }
+
     public ReceiverKind receiverKind() {
         return receiver;
     }
@@ -135,7 +147,7 @@ public class Subscription {
 
     /** Whether this subscriber wants the alert event; an empty filter admits everything. */
     public boolean wants(AlertEventData data) {
-        return active && new AlertSelector(drivers, functions, measures, kinds, minSeverity)
+        return active && !routeOnly && new AlertSelector(drivers, functions, measures, kinds, minSeverity)
                 .admits(data.driver().key(), data.driver().function(), data.measure().key(), data.kind(), data.severity());
     }
 

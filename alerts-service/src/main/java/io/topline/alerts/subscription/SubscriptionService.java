@@ -87,6 +87,10 @@ public class SubscriptionService {
                 orEmpty(request.kinds()).stream().map(AlertKind::name).toList(),
                 request.minSeverity() == null ? Severity.INFO : request.minSeverity(), person, clock.instant());
         subscription.repeatEvery(repeatInterval(request.repeatInterval()));
+        if (Boolean.TRUE.equals(request.routeOnly())) {
+            requireNoFilters(request);
+            subscription.onlyAsRoute();
+        }
         subscription.mailTo(orEmpty(request.recipients()));
         subscription.template(request.template());
         subscriptions.persist(subscription);
@@ -161,6 +165,17 @@ public class SubscriptionService {
         byte[] key = new byte[24];
         RANDOM.nextBytes(key);
         return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** A route-only receiver is picked by no filter: one that names filters is refused, not silently ignored. */
+    private static void requireNoFilters(CreateSubscriptionRequest request) {
+        boolean filtered = !orEmpty(request.drivers()).isEmpty() || !orEmpty(request.functions()).isEmpty()
+                || !orEmpty(request.measures()).isEmpty() || !orEmpty(request.kinds()).isEmpty()
+                || request.minSeverity() != null;
+        if (filtered) {
+            throw ProblemException.unprocessable("routeOnly", "a route-only receiver is reached through contacts "
+                    + "and escalation steps only: leave drivers, functions, measures, kinds and minSeverity out");
+        }
     }
 
     /** The repeat interval a request names, 5 minutes to 7 days; null when it names none. */

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * An escalation policy over the real database and pipeline (injected clock): each step notifies its targets once,
  * when it falls due for a firing nobody acknowledged (the measure's owner through their contact route, a named
- * receiver), records targets without a route, and an acknowledgement stops the steps still to come.
+ * receiver; both route-only), records targets without a route, and an acknowledgement, told to them too, stops the
+ * steps still to come.
  */
 @QuarkusTest
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
@@ -59,8 +60,8 @@ class EscalationTest {
     void shouldTakeEachDueStepOnceThroughOwnersRoutesAndStopAtTheAcknowledgement() {
         String key = TestData.key("escalate");
         String team = subscribe("/team", key);
-        String owner = subscribe("/owner", "route-only-" + key);
-        String boss = subscribe("/boss", "route-only-" + key);
+        String owner = route("/owner");
+        String boss = route("/boss");
         RequestAs.admin().contentType("application/json")
                 .body(Map.of("name", "Owner Person", "routes", List.of(owner)))
                 .when().put("/contacts/Owner@Example.com").then().statusCode(200)
@@ -96,6 +97,11 @@ class EscalationTest {
 
         RequestAs.oncall().contentType("application/json").body("{\"comment\":\"on it\"}")
                 .when().post("/alerts/" + alertId + "/acknowledge").then().statusCode(200);
+        // the acknowledgement reaches whoever the escalation told, though route-only receivers want nothing
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.requests("/owner").size() == 2
+                && receiver.requests("/boss").size() == 2);
+        assertEquals("topline.alert.acknowledged", receiver.bodies("/boss").get(1).get("type").asText());
+        TestData.awaitSucceeded(boss, 2);
         clock.pin(NOW.plus(Duration.ofHours(4)));
         assertEquals(0, escalations.escalate(), "an acknowledged alert escalates no further");
 
@@ -125,10 +131,22 @@ class EscalationTest {
                         "targets", List.of("subscription:00000000-0000-0000-0000-000000000001")))))
                 .when().post("/escalation-policies").then().statusCode(422);
         RequestAs.viewer().when().get("/escalation-policies").then().statusCode(403);
+        RequestAs.admin().contentType("application/json")
+                .body("{\"url\":\"http://127.0.0.1:9/hook\",\"routeOnly\":true,\"measures\":[\"leads\"]}")
+                .when().post("/subscriptions").then().statusCode(422)
+                .body("violations[0].field", equalTo("routeOnly"));
     }
 
     private List<String> paths() {
         return receiver.requests().stream().map(LocalReceiver.Request::path).toList();
+    }
+
+    /** A route-only receiver: it hears only what contact routes and escalation steps send it. */
+    private String route(String path) {
+        return RequestAs.admin().contentType("application/json")
+                .body("{\"url\":\"" + receiver.url(path) + "\",\"routeOnly\":true}")
+                .when().post("/subscriptions").then().statusCode(201).body("routeOnly", equalTo(true))
+                .extract().path("id");
     }
 
     private String subscribe(String path, String measure) {
