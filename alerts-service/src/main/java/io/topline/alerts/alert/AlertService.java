@@ -9,6 +9,7 @@ import io.topline.alerts.delivery.DeliveryService;
 import io.topline.alerts.evaluation.Evaluation;
 import io.topline.alerts.evaluation.EvaluationState;
 import io.topline.alerts.evaluation.EvaluationStatus;
+import io.topline.alerts.cause.DownstreamHold;
 import io.topline.alerts.cause.LikelyCauses;
 import io.topline.alerts.silence.Silencer;
 import io.topline.chassis.outbox.Outbox;
@@ -51,13 +52,14 @@ public class AlertService {
     private final NotifiedSubscriptions notified;
     private final Silencer silencer;
     private final LikelyCauses causes;
+    private final DownstreamHold holds;
     private final Clock clock;
 
     @SuppressWarnings("java:S107")
     public AlertService(AlertRepository alerts, PendingConditionRepository conditions, CatalogDriverRepository drivers,
                         CatalogMeasureRepository measures, SettleTimes settleTimes, Outbox outbox,
                         DeliveryService deliveries, NotifiedSubscriptions notified, Silencer silencer,
-                        LikelyCauses causes, Clock clock) {
+                        LikelyCauses causes, DownstreamHold holds, Clock clock) {
         this.alerts = alerts;
         this.conditions = conditions;
         this.drivers = drivers;
@@ -68,6 +70,7 @@ public class AlertService {
         this.notified = notified;
         this.silencer = silencer;
         this.causes = causes;
+        this.holds = holds;
         this.clock = clock;
     }
 
@@ -289,6 +292,7 @@ public class AlertService {
         notify(alert, event.eventId().toString(), type, transition.at(), data);
         if (alert.state() == AlertState.RESOLVED) {
             silencer.resolved(alert, transition.at());
+            holds.forget(alert.id());
         }
     }
 
@@ -308,7 +312,7 @@ public class AlertService {
                     alert.awaitNotification(messageId);
                 } else {
                     alert.notified();
-                    notified.add(alert.id(), deliveries.schedule(messageId, type, at, data));
+                    sendFiring(alert, messageId, type, at, data);
                 }
             }
             case ACKNOWLEDGED -> {
@@ -316,6 +320,7 @@ public class AlertService {
                     // the interested, and whoever an escalation step told (a route-only receiver wants nothing)
                     Set<UUID> recipients = new LinkedHashSet<>(deliveries.interested(data));
                     recipients.addAll(notified.of(alert.id()));
+                    recipients.removeAll(holds.heldFor(alert.id()));
                     deliveries.scheduleTo(messageId, type, at, data, recipients);
                 }
             }
@@ -325,11 +330,44 @@ public class AlertService {
                     if (!muted) {
                         recipients.addAll(deliveries.interested(data));
                     }
+                    // a receiver that held the firing never heard of it: no resolve of it either
+                    recipients.removeAll(holds.heldFor(alert.id()));
                     deliveries.scheduleTo(messageId, type, at, data, recipients);
                 }
                 alert.notified();
             }
         }
+    }
+
+    /**
+     * Sends a firing to the interested receivers, but to those holding downstream firings only when none of its
+     * likely causes they were told of still fires (the others' copies wait in {@link DownstreamHold}).
+     */
+    private void sendFiring(Alert alert, String messageId, String type, Instant at, AlertEventData data) {
+        List<UUID> now = holds.sendNow(alert, messageId, deliveries.interested(data), at,
+                (cause, subscription) -> notified.of(cause).contains(subscription));
+        deliveries.scheduleTo(messageId, type, at, data, now);
+        notified.add(alert.id(), now);
+    }
+
+    /**
+     * Sends the firings held for receivers behind a cause that no longer fires, if the alert still fires; returns how
+     * many. Under the alert's lock, so a resolve cannot slip between the check and the sending.
+     */
+    @Transactional
+    public int releaseHeld(UUID id) {
+        Alert alert = lockAlert(id);
+        List<DownstreamHold.Held> held = holds.release(id);
+        if (alert.state() != AlertState.FIRING || held.isEmpty()) {
+            return 0;
+        }
+        AlertEventData data = AlertEventData.of(alert, alert.lastFiring());
+        for (DownstreamHold.Held one : held) {
+            deliveries.scheduleTo(one.messageId(), AlertEventData.typeOf(AlertState.FIRING), alert.lastFiring().at(),
+                    data, List.of(one.subscriptionId()));
+        }
+        notified.add(alert.id(), held.stream().map(DownstreamHold.Held::subscriptionId).toList());
+        return held.size();
     }
 
     /**
@@ -349,7 +387,7 @@ public class AlertService {
             AlertTransition firing = alert.lastFiring();
             AlertEventData data = AlertEventData.of(alert, firing);
             String type = AlertEventData.typeOf(AlertState.FIRING);
-            notified.add(alert.id(), deliveries.schedule(alert.pendingMessageId(), type, firing.at(), data));
+            sendFiring(alert, alert.pendingMessageId(), type, firing.at(), data);
             alert.notified();
         }
     }

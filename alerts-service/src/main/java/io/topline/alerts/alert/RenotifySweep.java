@@ -2,6 +2,7 @@ package io.topline.alerts.alert;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.topline.alerts.cause.DownstreamHold;
 import io.topline.alerts.escalation.EscalationService;
 import io.topline.alerts.lifecycle.ShutdownGate;
 import io.topline.chassis.db.AdvisoryLocks;
@@ -15,7 +16,8 @@ import java.util.UUID;
  * Follows up on alerts nobody acts on: tells subscriptions with a repeat interval again of FIRING alerts nobody
  * acknowledged, like Alertmanager's {@code repeat_interval} (one replica at a time, under an advisory lock; a second
  * run finds nothing due), fires again the acknowledged alerts nobody resolved within the acknowledgement timeout, and
- * takes the escalation steps that fell due (each alert under its own lock).
+ * takes the escalation steps that fell due and sends the downstream firings held behind causes that stopped firing
+ * (each alert under its own lock).
  */
 @ApplicationScoped
 public class RenotifySweep {
@@ -29,14 +31,17 @@ public class RenotifySweep {
     private final ShutdownGate gate;
     private final Duration acknowledgeTimeout;
     private final EscalationService escalations;
+    private final DownstreamHold holds;
 
+    @SuppressWarnings("java:S107")
     public RenotifySweep(NotifiedSubscriptions notified, AlertService alerts, AdvisoryLocks locks, ShutdownGate gate,
-                         AlertConfig config, EscalationService escalations) {
+                         AlertConfig config, EscalationService escalations, DownstreamHold holds) {
         this.notified = notified;
         this.alerts = alerts;
         this.locks = locks;
         this.gate = gate;
         this.escalations = escalations;
+        this.holds = holds;
         this.acknowledgeTimeout = "off".equals(config.acknowledgeTimeout()) ? null
                 : Duration.parse(config.acknowledgeTimeout());
     }
@@ -52,6 +57,7 @@ public class RenotifySweep {
             sweep();
             reopenTimedOut();
             escalations.escalate();
+            releaseHeld();
         } finally {
             gate.exit();
         }
@@ -69,6 +75,17 @@ public class RenotifySweep {
             }
         }
         return reopened;
+    }
+
+    /** Sends the downstream firings held behind causes that no longer fire; returns how many it sent. */
+    public int releaseHeld() {
+        int sent = 0;
+        for (UUID id : holds.alertsToRelease()) {
+            if (!gate.closing()) {
+                sent += alerts.releaseHeld(id);
+            }
+        }
+        return sent;
     }
 
     /** One sweep; returns how many repeats it scheduled, or -1 when another replica's sweep holds the lock. */

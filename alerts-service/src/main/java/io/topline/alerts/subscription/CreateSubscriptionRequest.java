@@ -18,7 +18,8 @@ import java.util.List;
  * filters that pick the alert transitions it receives, optionally its own message template, and how often to tell it
  * again of a FIRING alert nobody acknowledged ({@code repeatInterval}, ISO-8601, 5 minutes to 7 days). With
  * {@code routeOnly} it is a person's receiver that only contact routes and escalation steps send to: it has no
- * filters.
+ * filters. With {@code holdDownstream} a firing whose likely cause (upstream in the revenue flow) this receiver was
+ * told of and still fires is held until the cause stops firing.
  */
 public record CreateSubscriptionRequest(
         ReceiverKind receiver,
@@ -34,5 +35,6 @@ public record CreateSubscriptionRequest(
         @Size(max = 4) List<@NotNull AlertKind> kinds,
         Severity minSeverity,
         @Size(max = 40) String repeatInterval,
-        Boolean routeOnly) {
+        Boolean routeOnly,
+        Boolean holdDownstream) {
 }

@@ -61,6 +61,9 @@ public class Subscription {
     // reached only as a person's contact route or an escalation step's target, never by its filters
     @Column(name = "route_only")
     private boolean routeOnly;
+    // the inhibition policy: hold a downstream firing while a likely cause this receiver was told of still fires
+    @Column(name = "hold_downstream")
+    private boolean holdDownstream;
     @Enumerated(EnumType.STRING)
     private ReceiverKind receiver;
     @Convert(converter = StringListConverter.class)
@@ -126,6 +129,15 @@ public class Subscription {
 
     public boolean routeOnly() {
         return routeOnly;
+    }
+
+    /** Holds downstream firings while a likely cause this receiver was told of still fires. */
+    public void holdDownstreamWhileCausesFire() {
+        this.holdDownstream = true;
+    }
+
+    public boolean holdsDownstream() {
+        return holdDownstream;
     }
 
     public ReceiverKind receiverKind() {

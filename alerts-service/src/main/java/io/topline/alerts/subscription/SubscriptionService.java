@@ -87,6 +87,9 @@ public class SubscriptionService {
                 orEmpty(request.kinds()).stream().map(AlertKind::name).toList(),
                 request.minSeverity() == null ? Severity.INFO : request.minSeverity(), person, clock.instant());
         subscription.repeatEvery(repeatInterval(request.repeatInterval()));
+        if (Boolean.TRUE.equals(request.holdDownstream())) {
+            subscription.holdDownstreamWhileCausesFire();
+        }
         if (Boolean.TRUE.equals(request.routeOnly())) {
             requireNoFilters(request);
             subscription.onlyAsRoute();

@@ -158,8 +158,16 @@ public class ImportCsvCommand implements Callable<Integer> {
         Summary summary = new Summary(total, skipped, Instant.now());
         progress.show(skipped);
         for (Batch batch : batches) {
-            JsonNode outcome = sendOne(client, batch, err).json();
-            summary.add(outcome.path("accepted").asLong(), outcome.path("duplicates").asLong());
+            SuiteClient.Answer answer = sendOne(client, batch, err);
+            JsonNode outcome = answer.json();
+            long accepted = outcome.path("accepted").asLong();
+            long duplicates = outcome.path("duplicates").asLong();
+            if (answer.header("Idempotent-Replayed").filter("true"::equalsIgnoreCase).isPresent()) {
+                // the first response to this batch, replayed: an earlier run stored its rows
+                summary.add(0, accepted + duplicates);
+            } else {
+                summary.add(accepted, duplicates);
+            }
             checkpoint.commit(batch.lastLine());
             progress.show(skipped + summary.sent);
         }
