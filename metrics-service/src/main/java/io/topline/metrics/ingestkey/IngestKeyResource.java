@@ -79,7 +79,7 @@ public class IngestKeyResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getIngestKey", summary = "Read an ingest key", description = "One key, without its "
-            + "secret; lastUsedAt is at most topline.ingest-keys.cache-max-age (30 s) old.")
+            + "secret; lastUsedAt is at most topline.ingest-keys.cache-max-age (1 s) old.")
     @APIResponse(responseCode = "200", description = "The ingest key",
             content = @Content(schema = @Schema(implementation = IngestKeyResponse.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
@@ -91,7 +91,7 @@ public class IngestKeyResource {
     @Path("/{id}/revoke")
     @Operation(operationId = "revokeIngestKey", summary = "Revoke an ingest key", description = "Revokes the key for "
             + "good: requests with it are refused (401) on this instance at once and on the others within "
-            + "topline.ingest-keys.cache-max-age (30 s).")
+            + "topline.ingest-keys.cache-max-age (1 s).")
     @APIResponse(responseCode = "200", description = "Revoked",
             content = @Content(schema = @Schema(implementation = IngestKeyResponse.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
