@@ -3,18 +3,26 @@ package io.topline.console;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
 
 /**
  * A real headless Chromium (the Debian packages {@code chromium} and {@code chromium-driver}) driven by Selenium;
@@ -26,10 +34,20 @@ public final class Browser implements AutoCloseable {
     private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("TOPLINE_CHROMEDRIVER",
             "/usr/bin/chromedriver"));
 
+    /** Where the tests leave a screenshot of each test's last page, for a person to look at. */
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /** The browser of the test running now, for {@link PageChecks} (tests run one at a time). */
+    private static volatile Browser current;
+
     private final WebDriver driver;
 
     private Browser(WebDriver driver) {
         this.driver = driver;
+    }
+
+    static Browser current() {
+        return current;
     }
 
     /** A browser for the console under test; the calling test is skipped when Chromium is not installed. */
@@ -40,9 +58,13 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
                         "--disable-gpu", "--no-first-run");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new Browser(new ChromeDriver(service, options));
+        current = new Browser(new ChromeDriver(service, options));
+        return current;
     }
 
     public WebDriver driver() {
@@ -75,8 +97,28 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
     }
 
+    /** Saves what the page shows now as {@code target/screenshots/<name>.png}. */
+    public void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+
+    /**
+     * The errors the pages wrote to the browser console since the last call: script errors and failed scripts, not
+     * a refused API call (a 403 for a viewer is the API doing its job, and the page says so itself).
+     */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("Failed to load resource"))
+                .toList();
+    }
+
     @Override
     public void close() {
+        current = null;
         driver.quit();
     }
 }
