@@ -143,8 +143,13 @@ public class EscalationService {
             return 0;
         }
         int steps = 0;
+        Instant now = clock.instant();
         for (UUID id : QuarkusTransaction.requiringNew().call(alerts::firingNotified)) {
             try {
+                // most firing alerts have no step due: only those that may are locked
+                if (!QuarkusTransaction.requiringNew().call(() -> mayHaveStepDue(id, active, now))) {
+                    continue;
+                }
                 steps += QuarkusTransaction.requiringNew().call(() -> escalate(id));
             } catch (RuntimeException e) {
                 // one alert's failure must not keep the others from escalating
@@ -174,6 +179,17 @@ public class EscalationService {
             plans.add(new EscalationPlanResponse.PolicyPlan(policy.id(), policy.name(), steps));
         }
         return new EscalationPlanResponse(alert.id(), alert.state().name(), firing.at(), plans);
+    }
+
+    /** Whether a policy covers the alert and its first step's time has come: a read, without the alert's lock. */
+    private boolean mayHaveStepDue(UUID alertId, List<EscalationPolicy> active, Instant now) {
+        Alert alert = alerts.findById(alertId);
+        if (alert == null || alert.state() != AlertState.FIRING) {
+            return false;
+        }
+        Instant firedAt = alert.lastFiring().at();
+        return active.stream().filter(policy -> policy.covers(alert)).flatMap(policy -> policy.steps().stream())
+                .anyMatch(step -> !firedAt.plus(step.after()).isAfter(now));
     }
 
     private int escalate(UUID alertId) {
