@@ -357,8 +357,12 @@ public class AlertService {
     @Transactional
     public int releaseHeld(UUID id) {
         Alert alert = lockAlert(id);
+        if (alert.state() != AlertState.FIRING || !alert.silencedBy().isEmpty()) {
+            // acknowledged or muted: the rows wait (a resolve forgets them, an unmuted firing is sent then)
+            return 0;
+        }
         List<DownstreamHold.Held> held = holds.release(id);
-        if (alert.state() != AlertState.FIRING || held.isEmpty()) {
+        if (held.isEmpty()) {
             return 0;
         }
         AlertEventData data = AlertEventData.of(alert, alert.lastFiring());
@@ -427,7 +431,8 @@ public class AlertService {
             return;
         }
         AlertEventData data = AlertEventData.of(alert, alert.lastFiring());
-        String messageId = alert.id() + "-repeat-" + (due.repeats() + 1);
+        // the firing's sequence keeps ids unique across firings: a repeat of an earlier one may still be pending
+        String messageId = alert.id() + "-repeat-" + alert.lastFiring().sequence() + "-" + (due.repeats() + 1);
         deliveries.scheduleTo(messageId, AlertEventData.typeOf(AlertState.FIRING), clock.instant(), data,
                 List.of(due.subscriptionId()));
         notified.repeated(due);
@@ -444,7 +449,7 @@ public class AlertService {
             return;
         }
         AlertEventData data = AlertEventData.of(alert, alert.lastFiring());
-        String messageId = alert.id() + "-resend-" + (due.repeats() + 1);
+        String messageId = alert.id() + "-resend-" + alert.lastFiring().sequence() + "-" + (due.repeats() + 1);
         deliveries.scheduleTo(messageId, AlertEventData.typeOf(AlertState.FIRING), clock.instant(), data,
                 List.of(due.subscriptionId()));
         notified.repeated(due);

@@ -101,6 +101,11 @@ public class Actual {
         return value;
     }
 
+    /** How many measurements the actual holds. */
+    public long count() {
+        return count;
+    }
+
     public Instant updatedAt() {
         return updatedAt;
     }

@@ -76,13 +76,15 @@ public class CatalogService {
             actual = new Actual(measureKey, period, cadence, Instant.parse(data.path("periodStart").asText()));
         }
         Instant updatedAt = Instant.parse(data.path("updatedAt").asText());
+        long countBefore = created ? 0 : actual.count();
         if (!actual.apply(data.path("revision").asLong(), aggregates(data), aggregation, updatedAt)) {
             return;
         }
         if (created) {
             actuals.persist(actual);
         }
-        if (measure != null && measure.heard(updatedAt)) {
+        // a correction or retraction republishes the actual too: only more measurements mean the source reported
+        if (measure != null && actual.count() > countBefore && measure.heard(updatedAt)) {
             heartbeats.heard(measure, updatedAt);
         }
         evaluations.evaluate(measureKey, parsed.label());

@@ -82,8 +82,14 @@ public class WebhookSender {
      */
     public CompletableFuture<AttemptResult> send(DeliveryJob job) {
         ReceiverKind kind = job.receiver().kind();
-        OutgoingMessage message = kind == ReceiverKind.WEBHOOK ? OutgoingMessage.post(job.url(), job.payload())
-                : messages.render(job.receiver(), job.url(), job.secret(), job.payload());
+        OutgoingMessage message;
+        try {
+            message = kind == ReceiverKind.WEBHOOK ? OutgoingMessage.post(job.url(), job.payload())
+                    : messages.render(job.receiver(), job.url(), job.secret(), job.payload());
+        } catch (RuntimeException e) {
+            // no message can be made of this payload for this receiver: recorded and failed, not retried for ever
+            return noAnswer("could not render the " + kind + " message: " + e, true, clock.instant(), 0);
+        }
         if (!kind.posts()) {
             return mail.send(message, job.messageId(), timeout);
         }

@@ -181,15 +181,16 @@ public class EscalationService {
         return new EscalationPlanResponse(alert.id(), alert.state().name(), firing.at(), plans);
     }
 
-    /** Whether a policy covers the alert and its first step's time has come: a read, without the alert's lock. */
+    /** Whether a policy covers the alert with a step due and not taken: a read, without the alert's lock. */
     private boolean mayHaveStepDue(UUID alertId, List<EscalationPolicy> active, Instant now) {
         Alert alert = alerts.findById(alertId);
         if (alert == null || alert.state() != AlertState.FIRING) {
             return false;
         }
-        Instant firedAt = alert.lastFiring().at();
-        return active.stream().filter(policy -> policy.covers(alert)).flatMap(policy -> policy.steps().stream())
-                .anyMatch(step -> !firedAt.plus(step.after()).isAfter(now));
+        AlertTransition firing = alert.lastFiring();
+        return active.stream().filter(policy -> policy.covers(alert)).anyMatch(policy -> policy.steps().stream()
+                .anyMatch(step -> !firing.at().plus(step.after()).isAfter(now)
+                        && taken.find(alert.id(), policy.id(), firing.sequence(), step.position()) == null));
     }
 
     private int escalate(UUID alertId) {

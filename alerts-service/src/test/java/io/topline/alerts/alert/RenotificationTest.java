@@ -77,7 +77,7 @@ class RenotificationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests().size() == 3);
         LocalReceiver.Request repeat = receiver.requests().get(2);
         assertEquals("/hourly", repeat.path());
-        assertEquals(alertId + "-repeat-1", repeat.header("webhook-id"));
+        assertEquals(alertId + "-repeat-1-1", repeat.header("webhook-id"), "first firing, first repeat");
         assertNotEquals(firstId, repeat.header("webhook-id"));
         assertEquals(List.of("topline.alert.fired", key + ":2026-10:MISSED", "FIRING"),
                 List.of(repeat.body().get("type").asText(), repeat.body().get("data").get("dedupKey").asText(),

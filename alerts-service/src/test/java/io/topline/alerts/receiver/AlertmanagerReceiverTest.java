@@ -110,9 +110,9 @@ class AlertmanagerReceiverTest {
         clock.pin(NOW.plus(Duration.ofMinutes(2)));
         assertEquals(1, sweep.sweep(Duration.ofMinutes(1)));
         assertEquals(0, sweep.sweep(Duration.ofMinutes(1)), "re-sent once per interval");
-        await().atMost(Duration.ofSeconds(30)).until(() -> messages(subscription).contains(alertId + "-resend-1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(subscription).contains(alertId + "-resend-1-1"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCEEDED".equals(status(subscription, alertId
-                + "-resend-1")));
+                + "-resend-1-1")));
 
         RequestAs.oncall().contentType("application/json").body("{\"comment\":\"fixed\"}")
                 .when().post("/alerts/" + alertId + "/resolve").then().statusCode(200);

@@ -23,11 +23,6 @@ public record IngestKeyGrant(UUID keyId, String source, Set<String> measures) {
         return Optional.ofNullable(identity.getAttribute(ATTRIBUTE));
     }
 
-    /** The measures the request's identity may change: an ingest key's scope, or null (all) for a person. */
-    public static Set<String> scopeOf(SecurityIdentity identity) {
-        return of(identity).map(IngestKeyGrant::measures).orElse(null);
-    }
-
     /**
      * The measurement as this key posts it (its source is the key's), or a 403 problem when it names a measure
      * outside the key's scope or another source. A person's JWT posts as it always did.

@@ -8,6 +8,7 @@ import io.topline.metrics.actual.ActualUpdated;
 import io.topline.metrics.catalog.MeasureCatalog;
 import io.topline.metrics.catalog.MeasureInfo;
 import io.topline.metrics.ingest.IngestConfig;
+import io.topline.metrics.ingestkey.IngestKeyGrant;
 import io.topline.metrics.period.Cadence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,7 +24,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * Corrects or retracts a stored measurement by its client id, and recomputes its period's actual from the
@@ -39,7 +39,7 @@ import java.util.Set;
 public class MeasurementCorrections {
 
     private static final String FIND = """
-            SELECT id, measure_key, value, occurred_at, period, retracted_at FROM measurement WHERE client_id = ?""";
+            SELECT id, measure_key, value, occurred_at, period, retracted_at, source FROM measurement WHERE client_id = ?""";
     private static final String LOCK_ACTUAL = """
             SELECT cadence, period_start, period_end FROM actual WHERE measure_key = ? AND period = ? FOR UPDATE""";
     private static final String RECOUNT = """
@@ -71,7 +71,7 @@ public class MeasurementCorrections {
     }
 
     /** One change: a new value, or null to retract; {@code scope} the measures the caller may change (null: all). */
-    private record Change(String clientId, BigDecimal value, String reason, String by, Set<String> scope) {
+    private record Change(String clientId, BigDecimal value, String reason, String by, IngestKeyGrant grant) {
     }
 
     /** A stored measurement as the change found it. */
@@ -80,14 +80,14 @@ public class MeasurementCorrections {
 
     @Transactional
     public CorrectionResponse correct(String clientId, CorrectMeasurementRequest request, String by,
-                                      Set<String> scope) {
-        return apply(new Change(clientId, checkedValue(request.value()), request.reason(), by, scope));
+                                      IngestKeyGrant grant) {
+        return apply(new Change(clientId, checkedValue(request.value()), request.reason(), by, grant));
     }
 
     @Transactional
     public CorrectionResponse retract(String clientId, RetractMeasurementRequest request, String by,
-                                      Set<String> scope) {
-        return apply(new Change(clientId, null, request == null ? null : request.reason(), by, scope));
+                                      IngestKeyGrant grant) {
+        return apply(new Change(clientId, null, request == null ? null : request.reason(), by, grant));
     }
 
     private CorrectionResponse apply(Change change) {
@@ -115,9 +115,11 @@ public class MeasurementCorrections {
                 }
                 Stored stored = new Stored(row.getLong(1), row.getString(2), row.getBigDecimal(3),
                         row.getTimestamp(4).toInstant(), row.getString(5));
-                if (change.scope() != null && !change.scope().contains(stored.measure())) {
-                    throw new ProblemException(403, "ingest-key-scope", "Forbidden", "This ingest key may not "
-                            + "change measurements of measure '" + stored.measure() + "'", null);
+                IngestKeyGrant grant = change.grant();
+                if (grant != null && (!grant.measures().contains(stored.measure())
+                        || !grant.source().equals(row.getString(7)))) {
+                    throw new ProblemException(403, "ingest-key-scope", "Forbidden", "This ingest key (source '"
+                            + grant.source() + "') may change only its own source's measurements of its measures", null);
                 }
                 if (row.getTimestamp(6) != null) {
                     throw ProblemException.conflict("retracted", "Measurement '" + change.clientId()
@@ -151,8 +153,9 @@ public class MeasurementCorrections {
     }
 
     private static void write(Connection connection, Stored stored, Change change, Instant now) throws SQLException {
+        // the value as posted stays: a late retry of the post compares with it (and is a duplicate)
         String sql = change.value() == null ? "UPDATE measurement SET retracted_at = ? WHERE id = ?"
-                : "UPDATE measurement SET value = ? WHERE id = ?";
+                : "UPDATE measurement SET original_value = coalesce(original_value, value), value = ? WHERE id = ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             if (change.value() == null) {
                 statement.setTimestamp(1, Timestamp.from(now));

@@ -61,7 +61,8 @@ public class MeasurementRepository implements PanacheRepository<Measurement> {
     private static final String CLIENT_ID_INDEX = "measurement_client_id";
 
     private static final String STORED_BY_CLIENT_ID = """
-            SELECT client_id, measure_key, value, occurred_at, source FROM measurement WHERE client_id = ANY(?::text[])""";
+            SELECT client_id, measure_key, coalesce(original_value, value), occurred_at, source
+            FROM measurement WHERE client_id = ANY(?::text[])""";
 
     /** What is stored under a client id, to compare with a retry. */
     public record StoredContent(String measure, BigDecimal value, Instant occurredAt, String source) {

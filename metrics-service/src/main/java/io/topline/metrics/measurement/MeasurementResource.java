@@ -144,8 +144,8 @@ public class MeasurementResource {
     @Operation(operationId = "correctMeasurement", summary = "Correct a measurement", description = "Gives the "
             + "measurement stored under this client id another value. Its period's actual is recounted from the "
             + "measurements that count and published with a new revision in the same transaction, so evaluations and "
-            + "alerts follow (a final period becomes REVISED). An ingest key may correct measurements of its measures "
-            + "only.")
+            + "alerts follow (a final period becomes REVISED). An ingest key may correct only measurements of its "
+            + "own source and measures. A late retry of the original post stays a duplicate.")
     @APIResponse(responseCode = "200", description = "Corrected",
             content = @Content(schema = @Schema(implementation = CorrectionResponse.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN)
@@ -157,7 +157,8 @@ public class MeasurementResource {
     public CorrectionResponse correct(@Parameter(description = CLIENT_ID, example = "crm-2026-11-20-leads")
                                       @PathParam("id") String id,
                                       @Valid @NotNull CorrectMeasurementRequest request) {
-        return corrections.correct(id, request, identity.getPrincipal().getName(), IngestKeyGrant.scopeOf(identity));
+        return corrections.correct(id, request, identity.getPrincipal().getName(),
+                IngestKeyGrant.of(identity).orElse(null));
     }
 
     /** Retracts a stored measurement: it stays stored but no longer counts. */
@@ -181,7 +182,8 @@ public class MeasurementResource {
     public CorrectionResponse retract(@Parameter(description = CLIENT_ID, example = "crm-2026-11-20-leads")
                                       @PathParam("id") String id,
                                       @Valid RetractMeasurementRequest request) {
-        return corrections.retract(id, request, identity.getPrincipal().getName(), IngestKeyGrant.scopeOf(identity));
+        return corrections.retract(id, request, identity.getPrincipal().getName(),
+                IngestKeyGrant.of(identity).orElse(null));
     }
 
     /** Raw measurements of a measure that occurred in [{@code from}, {@code to}) (instants or periods), oldest first, paginated. */

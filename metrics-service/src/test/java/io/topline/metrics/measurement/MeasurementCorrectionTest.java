@@ -54,6 +54,10 @@ class MeasurementCorrectionTest {
                         corrected.getString("value"), corrected.getString("reason"), corrected.getString("changedBy"),
                         corrected.getString("actualRevision")));
         assertActual(key, period, 17, 2, 3);
+        // a late retry of the post as it was first sent is that measurement: a duplicate, not a conflict
+        RequestAs.ingest().contentType(ContentType.JSON).body(TestData.measurement(key + "-a", key, 10, at))
+                .when().post("/measurements").then().statusCode(200).body("status", equalTo("DUPLICATE"));
+        assertActual(key, period, 17, 2, 3);
 
         RequestAs.admin().contentType(ContentType.JSON).body(Map.of("reason", "sent twice"))
                 .when().post("/measurements/" + key + "-b/retract")
