@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.topline.chassis.problem.Problem;
 import io.topline.chassis.problem.ProblemException;
+import io.topline.chassis.security.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 
@@ -181,8 +179,8 @@ public class IdempotencyService {
         try {
             // the parsed request, re-serialised: insignificant whitespace or key order do not make another body
             byte[] canonical = mapper.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Digests.sha256Hex(canonical);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint the request", e);
         }
     }

@@ -5,19 +5,16 @@ import io.topline.chassis.page.PageRequest;
 import io.topline.chassis.page.PanachePages;
 import io.topline.chassis.problem.Problem;
 import io.topline.chassis.problem.ProblemException;
+import io.topline.chassis.security.Digests;
 import io.topline.metrics.catalog.MeasureCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,11 +130,6 @@ public class IngestKeyService {
     }
 
     static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Digests.sha256Hex(secret);
     }
 }

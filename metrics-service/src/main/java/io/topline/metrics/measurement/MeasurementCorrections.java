@@ -1,6 +1,7 @@
 package io.topline.metrics.measurement;
 
 import io.topline.chassis.outbox.Outbox;
+import io.topline.chassis.problem.Problem;
 import io.topline.chassis.problem.ProblemException;
 import io.topline.metrics.actual.Actual;
 import io.topline.metrics.actual.ActualId;
@@ -16,7 +17,6 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +24,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Corrects or retracts a stored measurement by its client id, and recomputes its period's actual from the
@@ -59,14 +61,16 @@ public class MeasurementCorrections {
     private final MeasureCatalog catalog;
     private final Outbox outbox;
     private final IngestConfig config;
+    private final MeasurementRules rules;
     private final Clock clock;
 
     public MeasurementCorrections(EntityManager entityManager, MeasureCatalog catalog, Outbox outbox,
-                                  IngestConfig config, Clock clock) {
+                                  IngestConfig config, MeasurementRules rules, Clock clock) {
         this.entityManager = entityManager;
         this.catalog = catalog;
         this.outbox = outbox;
         this.config = config;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -224,11 +228,13 @@ public class MeasurementCorrections {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    /** The corrected value within the bounds a new measurement has, at the stored scale. */
+    /** The corrected value within the bounds a new measurement has, at the stored scale (the ingestion rule). */
     private BigDecimal checkedValue(BigDecimal value) {
-        if (value.abs().compareTo(config.maxAbsValue()) > 0) {
-            throw ProblemException.unprocessable("value", "must lie within ±" + config.maxAbsValue().toPlainString());
+        List<Problem.Violation> violations = new ArrayList<>();
+        BigDecimal rounded = rules.roundedValue(value, "", violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.unprocessable("The corrected value breaks a rule", violations);
         }
-        return value.scale() > config.maxScale() ? value.setScale(config.maxScale(), RoundingMode.HALF_EVEN) : value;
+        return rounded;
     }
 }

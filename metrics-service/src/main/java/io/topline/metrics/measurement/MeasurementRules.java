@@ -100,7 +100,7 @@ public class MeasurementRules {
     }
 
     /** The value rounded to the stored scale; a missing or too large one adds a violation. */
-    private BigDecimal roundedValue(BigDecimal value, String prefix, List<Problem.Violation> violations) {
+    BigDecimal roundedValue(BigDecimal value, String prefix, List<Problem.Violation> violations) {
         if (value == null) {
             violations.add(new Problem.Violation(prefix + "value", "is required"));
         } else if (value.abs().compareTo(config.maxAbsValue()) > 0) {

@@ -1,6 +1,7 @@
 package io.topline.metrics.security;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
+import io.topline.chassis.security.Digests;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
@@ -9,10 +10,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,7 +45,7 @@ public abstract class VerifiedTokenCache implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        String key = digest(token);
+        String key = Digests.sha256Hex(token);
         long now = System.currentTimeMillis();
         Verified hit = verified.get(key);
         if (hit != null && now < hit.reuseUntilMillis()) {
@@ -67,12 +64,4 @@ public abstract class VerifiedTokenCache implements JWTParser {
         return accepted;
     }
 
-    private static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

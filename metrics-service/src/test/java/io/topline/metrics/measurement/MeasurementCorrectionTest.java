@@ -15,6 +15,7 @@ import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -99,6 +100,11 @@ class MeasurementCorrectionTest {
         assertActual(key, TestData.month(at), 7, 1, 3);
         RequestAs.ingest().contentType(ContentType.JSON).body(Map.of("value", 2))
                 .when().post("/measurements/no-such-id/correct").then().statusCode(404);
+        // the same bound as a new measurement's
+        RequestAs.ingest().contentType(ContentType.JSON).body(Map.of("value", new BigDecimal("2e15")))
+                .when().post("/measurements/" + key + "-only/correct").then().statusCode(422)
+                .body("violations[0].field", equalTo("value"))
+                .body("violations[0].message", equalTo("must lie within ±1000000000000000"));
         RequestAs.viewer().contentType(ContentType.JSON).body(Map.of("value", 2))
                 .when().post("/measurements/" + key + "-only/correct").then().statusCode(403);
     }
