@@ -182,6 +182,19 @@ public final class TestData {
     }
 
     /**
+     * Defines a monthly measure of {@code driver} (sum, higher is better, success 60, failure 50 from 2026-10) and
+     * publishes its October actual {@code value}: at or below 50 it misses, between 50 and 60 it is at risk. Returns
+     * its key.
+     */
+    public static String octoberMeasure(String driver, String name, String value) {
+        String measure = key("measure");
+        publishMeasure(measure, driver, name, "NUMBER", "SUM", "HIGHER_IS_BETTER", Cadence.MONTHLY, 1,
+                target(1, "2026-10", "60", "50", "CRITICAL", Instant.parse("2026-09-20T08:00:00Z")));
+        publishActual(measure, Cadence.MONTHLY, "SUM", "2026-10", value, 1);
+        return measure;
+    }
+
+    /**
      * Defines a weekly retention measure (success 95%, failure 90%, from 2026-W40) under a driver and publishes an
      * actual of {@code value} for {@code week}; with the clock after that week's grace time this is a final evaluation.
      */

@@ -3,6 +3,7 @@ package io.topline.alerts.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topline.alerts.alert.AlertEventData;
+import io.topline.alerts.grouping.NotificationGroups;
 import io.topline.alerts.kpi.WebhookOutcomeCounter;
 import io.topline.alerts.receiver.ReceiverSettings;
 import io.topline.alerts.subscription.SecretCipher;
@@ -59,6 +60,9 @@ public class DeliveryService {
     // a field rather than a ninth constructor parameter: the counter is an observer, not part of the delivery rules
     @Inject
     WebhookOutcomeCounter outcomes;
+    // likewise: grouping decides when a message goes, not what delivering it means
+    @Inject
+    NotificationGroups groups;
 
     @SuppressWarnings("java:S107")
     public DeliveryService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
@@ -94,22 +98,34 @@ public class DeliveryService {
 
     /**
      * Persists one delivery to each of the named subscriptions that is still active, whatever its filters say (a
-     * resolve goes to every subscriber told of the firing), in the caller's transaction.
+     * resolve goes to every subscriber told of the firing), in the caller's transaction. A subscription that groups
+     * gets the message queued in its group instead ({@link NotificationGroups}), sent with the others of the group.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void scheduleTo(String messageId, String type, Instant timestamp, AlertEventData data,
                            Collection<UUID> subscriptionIds) {
-        List<UUID> recipients = subscriptionIds.stream().distinct()
-                .filter(id -> subscriptions.findByIdOptional(id).map(Subscription::active).orElse(false)).toList();
+        List<Subscription> recipients = subscriptionIds.stream().distinct()
+                .map(id -> subscriptions.findByIdOptional(id).filter(Subscription::active))
+                .flatMap(Optional::stream).toList();
         if (recipients.isEmpty()) {
             return;
         }
         String payload = payload(type, timestamp, data);
         Instant now = clock.instant();
-        for (UUID subscriptionId : recipients) {
-            deliveries.persist(new WebhookDelivery(subscriptionId, messageId, type, payload, now, firstAttemptAt(now)));
+        int immediate = 0;
+        for (Subscription subscription : recipients) {
+            Duration wait = subscription.groupWait();
+            if (wait.isZero()) {
+                deliveries.persist(new WebhookDelivery(subscription.id(), messageId, type, payload, now,
+                        firstAttemptAt(now)));
+                immediate++;
+            } else {
+                groups.queue(subscription, wait, messageId, type, payload, data, now);
+            }
         }
-        scheduled.fire(new DeliveriesScheduled(recipients.size()));
+        if (immediate > 0) {
+            scheduled.fire(new DeliveriesScheduled(immediate));
+        }
     }
 
     /** The Standard Webhooks body of an alert event: {@code type}, {@code timestamp}, {@code data}. */

@@ -9,7 +9,7 @@ public interface ReceiverConfig {
 
     /**
      * The console's address as people reach it: every message links back to the alert there
-     * ({@code <base>/alerts/<id>}), so that the reader goes from the notification to the handling in one click.
+     * ({@code <base>/console/inbox/<id>}, a measure {@code <base>/console/measures/<key>}), so that the reader goes from the notification to the handling in one click.
      */
     @WithDefault("http://127.0.0.1:8080")
     String consoleBaseUrl();

@@ -3,6 +3,8 @@ package io.topline.alerts.receiver;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.topline.alerts.digest.Digest;
+import io.topline.alerts.grouping.NotificationGroups;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -41,7 +43,27 @@ public class ReceiverMessages {
         if (receiver.kind() == ReceiverKind.WEBHOOK) {
             return OutgoingMessage.post(url, payload);
         }
-        return message(receiver, url, credential, notice(receiver, payload, false));
+        JsonNode body = read(payload);
+        String type = body.path("type").asText();
+        if (NotificationGroups.GROUP_TYPE.equals(type)) {
+            return list(receiver, url, ListMessages.group(body.path("data"),
+                    member -> notice(receiver, member, false), consolePage("/console/inbox")));
+        }
+        if (Digest.TYPE.equals(type)) {
+            return list(receiver, url, ListMessages.digest(body.path("data"), this::consolePage));
+        }
+        return message(receiver, url, credential, notice(receiver, body, false));
+    }
+
+    /** A list message for the kinds people read; PagerDuty and Alertmanager take one alert per event. */
+    private OutgoingMessage list(ReceiverSettings receiver, String url, NoticeList list) {
+        return switch (receiver.kind()) {
+            case SLACK -> OutgoingMessage.post(url, json(SlackMessage.of(list, mapper)));
+            case TEAMS -> OutgoingMessage.post(url, json(TeamsMessage.of(list, mapper)));
+            case EMAIL -> OutgoingMessage.mail(receiver.recipients(), Texts.oneLine(list.title()), list.plainText());
+            default -> throw new IllegalArgumentException("a " + receiver.kind() + " receiver takes one alert per "
+                    + "message, not a list");
+        };
     }
 
     /**
@@ -51,7 +73,7 @@ public class ReceiverMessages {
     public Preview preview(ReceiverSettings receiver, String url, String payload) {
         AlertNotice notice;
         try {
-            notice = notice(receiver, payload, true);
+            notice = notice(receiver, read(payload), true);
         } catch (TemplateFailure e) {
             return new Preview(null, null, null, e.part, e.getMessage());
         }
@@ -74,8 +96,7 @@ public class ReceiverMessages {
         };
     }
 
-    private AlertNotice notice(ReceiverSettings receiver, String payload, boolean strict) {
-        JsonNode body = read(payload);
+    private AlertNotice notice(ReceiverSettings receiver, JsonNode body, boolean strict) {
         String type = body.path("type").asText();
         JsonNode data = body.path("data");
         String link = link(data.path("alertId").asText());
@@ -108,8 +129,13 @@ public class ReceiverMessages {
 
     /** The alert in the console. */
     public String link(String alertId) {
+        return consolePage("/console/inbox/" + alertId);
+    }
+
+    /** A page of the console, by its path. */
+    String consolePage(String path) {
         String base = config.consoleBaseUrl();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/alerts/" + alertId;
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
     }
 
     private JsonNode read(String payload) {

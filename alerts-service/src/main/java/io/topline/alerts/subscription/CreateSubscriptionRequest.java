@@ -2,6 +2,7 @@ package io.topline.alerts.subscription;
 
 import io.topline.alerts.alert.AlertKind;
 import io.topline.alerts.alert.Severity;
+import io.topline.alerts.grouping.GroupLabel;
 import io.topline.alerts.receiver.MessageTemplate;
 import io.topline.alerts.receiver.ReceiverKind;
 import jakarta.validation.Valid;
@@ -19,7 +20,11 @@ import java.util.List;
  * again of a FIRING alert nobody acknowledged ({@code repeatInterval}, ISO-8601, 5 minutes to 7 days). With
  * {@code routeOnly} it is a person's receiver that only contact routes and escalation steps send to: it has no
  * filters. With {@code holdDownstream} a firing whose likely cause (upstream in the revenue flow) this receiver was
- * told of and still fires is held until the cause stops firing.
+ * told of and still fires is held until the cause stops firing. With {@code groupWait} (ISO-8601, none to an hour;
+ * 30 s by default for Slack, Teams and e-mail, none for the others) its notifications are gathered into one message
+ * per group of {@code groupBy} labels (function and period by default). With {@code digest}, a cron expression in the
+ * organisation time zone, it gets a summary of the scorecard and the open alerts on that schedule; with
+ * {@code digestOnly} nothing else.
  */
 public record CreateSubscriptionRequest(
         ReceiverKind receiver,
@@ -36,5 +41,9 @@ public record CreateSubscriptionRequest(
         Severity minSeverity,
         @Size(max = 40) String repeatInterval,
         Boolean routeOnly,
-        Boolean holdDownstream) {
+        Boolean holdDownstream,
+        @Size(max = 40) String groupWait,
+        @Size(max = 6) List<@NotNull GroupLabel> groupBy,
+        @Size(max = 100) String digest,
+        Boolean digestOnly) {
 }

@@ -3,6 +3,7 @@ package io.topline.alerts.subscription;
 import io.topline.alerts.alert.AlertEventData;
 import io.topline.alerts.alert.Severity;
 import io.topline.alerts.catalog.StringListConverter;
+import io.topline.alerts.grouping.GroupLabel;
 import io.topline.alerts.receiver.DefaultTemplates;
 import io.topline.alerts.receiver.MessageTemplate;
 import io.topline.alerts.receiver.ReceiverKind;
@@ -73,6 +74,20 @@ public class Subscription {
     private String titleTemplate;
     @Column(name = "text_template")
     private String textTemplate;
+    // null or 0: each notification on its own; else gathered this long into one message per group (NotificationGroups)
+    @Column(name = "group_wait_seconds")
+    private Long groupWaitSeconds;
+    @Convert(converter = StringListConverter.class)
+    @Column(name = "group_by")
+    private List<String> groupBy;
+    // a cron expression in the organisation time zone (DigestService); null: no digest
+    @Column(name = "digest_schedule")
+    private String digestSchedule;
+    // gets the digest and nothing else: no alert notification reaches it through its filters
+    @Column(name = "digest_only")
+    private boolean digestOnly;
+    @Column(name = "last_digest_at")
+    private Instant lastDigestAt;
 
     protected Subscription() {
     }
@@ -157,10 +172,56 @@ public class Subscription {
         return repeatIntervalSeconds == null ? null : Duration.ofSeconds(repeatIntervalSeconds);
     }
 
+    /** Gathers notifications for {@code wait} into one message per group of {@code labels}; zero sends each alone. */
+    public void groupEvery(Duration wait, List<GroupLabel> labels) {
+        this.groupWaitSeconds = wait.toSeconds();
+        this.groupBy = labels.stream().map(GroupLabel::name).toList();
+    }
+
+    /** How long notifications wait to be sent together; zero when each goes on its own. */
+    public Duration groupWait() {
+        return groupWaitSeconds == null ? Duration.ZERO : Duration.ofSeconds(groupWaitSeconds);
+    }
+
+    /** The labels whose values a group's members share. */
+    public List<GroupLabel> groupBy() {
+        return groupBy == null || groupBy.isEmpty() ? GroupLabel.DEFAULT
+                : groupBy.stream().map(GroupLabel::valueOf).toList();
+    }
+
+    /** Sends a digest on the cron {@code schedule} (null: none); with {@code only}, nothing else. */
+    public void digest(String schedule, boolean only) {
+        this.digestSchedule = schedule;
+        this.digestOnly = only;
+    }
+
+    public String digestSchedule() {
+        return digestSchedule;
+    }
+
+    public boolean digestOnly() {
+        return digestOnly;
+    }
+
+    /** When the last scheduled digest was due and sent; null before the first. */
+    public Instant lastDigestAt() {
+        return lastDigestAt;
+    }
+
+    /** Records that the digest due at {@code dueAt} was sent, so that no replica sends it again. */
+    public void digestSent(Instant dueAt) {
+        this.lastDigestAt = dueAt;
+    }
+
     /** Whether this subscriber wants the alert event; an empty filter admits everything. */
     public boolean wants(AlertEventData data) {
-        return active && !routeOnly && new AlertSelector(drivers, functions, measures, kinds, minSeverity)
-                .admits(data.driver().key(), data.driver().function(), data.measure().key(), data.kind(), data.severity());
+        return active && !routeOnly && !digestOnly && selector().admits(data.driver().key(), data.driver().function(),
+                data.measure().key(), data.kind(), data.severity());
+    }
+
+    /** The alerts its filters pick. */
+    public AlertSelector selector() {
+        return new AlertSelector(drivers, functions, measures, kinds, minSeverity);
     }
 
     /** Stops deliveries, keeping the subscription and its delivery log. */

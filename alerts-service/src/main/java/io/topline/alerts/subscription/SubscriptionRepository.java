@@ -15,6 +15,13 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         return list("active", true);
     }
 
+    /** The active subscriptions with a digest schedule, locked, skipping those another replica is sending one to. */
+    @SuppressWarnings("unchecked")
+    public List<Subscription> lockWithDigest() {
+        return getEntityManager().createNativeQuery("select * from subscription where active and digest_schedule is "
+                + "not null order by id for update skip locked", Subscription.class).getResultList();
+    }
+
     /** Subscriptions stored before secrets were encrypted, locked so that two starting instances take turns. */
     public List<Subscription> withPlainSecret() {
         return find("plainSecret is not null").withLock(LockModeType.PESSIMISTIC_WRITE).list();

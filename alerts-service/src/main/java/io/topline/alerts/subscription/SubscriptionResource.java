@@ -3,6 +3,7 @@ package io.topline.alerts.subscription;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.topline.alerts.delivery.DeliveryResponse;
 import io.topline.alerts.delivery.DeliveryService;
+import io.topline.alerts.digest.DigestService;
 import io.topline.alerts.receiver.MessageTemplate;
 import io.topline.alerts.receiver.PreviewRequest;
 import io.topline.alerts.receiver.PreviewResponse;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -64,9 +66,12 @@ public class SubscriptionResource {
     private final SecurityIdentity identity;
     private final Paging paging;
     private final ReceiverPreviews previews;
+    private final DigestService digests;
 
     public SubscriptionResource(SubscriptionService subscriptions, DeliveryService deliveries,
-                                SecurityIdentity identity, Paging paging, ReceiverPreviews previews) {
+                                SecurityIdentity identity, Paging paging, ReceiverPreviews previews,
+                                DigestService digests) {
+        this.digests = digests;
         this.subscriptions = subscriptions;
         this.previews = previews;
         this.paging = paging;
@@ -240,5 +245,21 @@ public class SubscriptionResource {
     public Response replaySince(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,
                                 @Valid @NotNull ReplayRequest request) {
         return Response.accepted(deliveries.replaySince(Params.uuid(id, "Subscription"), request.since())).build();
+    }
+
+    /** Sends the subscription a digest now, whatever its schedule. */
+    @POST
+    @Path("/{id}/digest")
+    @Operation(operationId = "sendSubscriptionDigest", summary = "Send a digest now", description = "Sends the "
+            + "receiver the digest it would get on its schedule (red and amber measures with their likely causes, open "
+            + "alerts, within its filters) at once, as one delivery; a receiver without a schedule may get one too.")
+    @APIResponse(responseCode = "202", description = "The digest's delivery, scheduled at once")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "`" + Problem.TYPE_BASE + "receiver-without-digest`: PagerDuty "
+            + "and Alertmanager take alerts only; `" + Problem.TYPE_BASE + "subscription-disabled`: enable the "
+            + "subscription first.")
+    public Response sendDigest(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id) {
+        return Response.accepted(DeliveryResponse.of(digests.sendNow(Params.uuid(id, "Subscription")), List.of()))
+                .build();
     }
 }

@@ -6,6 +6,10 @@ import io.topline.alerts.alert.AlertKind;
 import io.topline.alerts.alert.Severity;
 import io.topline.alerts.delivery.SsrfGuard;
 import io.topline.alerts.delivery.WebhookDeliveryRepository;
+import io.topline.alerts.digest.DigestSchedule;
+import io.topline.alerts.evaluation.EvaluationConfig;
+import io.topline.alerts.grouping.GroupLabel;
+import io.topline.alerts.grouping.GroupingConfig;
 import io.topline.alerts.receiver.MessageTemplate;
 import io.topline.alerts.receiver.ReceiverConfig;
 import io.topline.alerts.receiver.ReceiverKind;
@@ -24,6 +28,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +39,7 @@ public class SubscriptionService {
 
     private static final Duration MIN_REPEAT = Duration.ofMinutes(5);
     private static final Duration MAX_REPEAT = Duration.ofDays(7);
+    private static final Duration MAX_GROUP_WAIT = Duration.ofHours(1);
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -45,11 +51,15 @@ public class SubscriptionService {
     private final Clock clock;
     private final TemplateCheck templates;
     private final ReceiverConfig receivers;
+    private final GroupingConfig grouping;
+    private final ZoneId zone;
 
     @SuppressWarnings("java:S107")
     public SubscriptionService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
                                SsrfGuard guard, SecretCipher cipher, Clock clock, TemplateCheck templates,
-                               ReceiverConfig receivers) {
+                               ReceiverConfig receivers, GroupingConfig grouping, EvaluationConfig evaluation) {
+        this.grouping = grouping;
+        this.zone = evaluation.timeZone();
         this.subscriptions = subscriptions;
         this.templates = templates;
         this.receivers = receivers;
@@ -96,6 +106,10 @@ public class SubscriptionService {
         }
         subscription.mailTo(orEmpty(request.recipients()));
         subscription.template(request.template());
+        subscription.groupEvery(groupWait(kind, request.groupWait()), groupBy(request.groupBy()));
+        if (request.digest() != null || Boolean.TRUE.equals(request.digestOnly())) {
+            subscription.digest(digestSchedule(kind, request.digest()), Boolean.TRUE.equals(request.digestOnly()));
+        }
         subscriptions.persist(subscription);
         return new Created(subscription, kind == ReceiverKind.WEBHOOK ? secret : null);
     }
@@ -184,6 +198,46 @@ public class SubscriptionService {
     /** The repeat interval a request names, 5 minutes to 7 days; null when it names none. */
     static Duration repeatInterval(String text) {
         return BoundedDurations.parse("repeatInterval", text, MIN_REPEAT, MAX_REPEAT);
+    }
+
+    /**
+     * The group wait a request names (none to an hour), else the default of people's receivers (Slack, Teams, e-mail)
+     * and none for the others. PagerDuty and Alertmanager group alerts themselves and take one event per alert.
+     */
+    private Duration groupWait(ReceiverKind kind, String text) {
+        Duration wait = BoundedDurations.parse("groupWait", text, Duration.ZERO, MAX_GROUP_WAIT);
+        boolean groupsItself = kind == ReceiverKind.PAGERDUTY || kind == ReceiverKind.ALERTMANAGER;
+        if (wait != null && !wait.isZero() && groupsItself) {
+            throw ProblemException.unprocessable("groupWait", "a " + kind + " receiver takes one event per alert "
+                    + "and groups them itself; leave groupWait out or make it PT0S");
+        }
+        if (wait != null) {
+            return wait;
+        }
+        boolean person = kind == ReceiverKind.SLACK || kind == ReceiverKind.TEAMS || kind == ReceiverKind.EMAIL;
+        return person ? grouping.defaultWait() : Duration.ZERO;
+    }
+
+    private static List<GroupLabel> groupBy(List<GroupLabel> labels) {
+        if (labels == null || labels.isEmpty()) {
+            return GroupLabel.DEFAULT;
+        }
+        if (labels.stream().distinct().count() < labels.size()) {
+            throw ProblemException.unprocessable("groupBy", "names a label twice");
+        }
+        return labels;
+    }
+
+    /** The digest schedule, checked; a digest-only receiver must have one, and PagerDuty or Alertmanager none. */
+    private String digestSchedule(ReceiverKind kind, String expression) {
+        if (kind == ReceiverKind.PAGERDUTY || kind == ReceiverKind.ALERTMANAGER) {
+            throw ProblemException.unprocessable("digest", "a " + kind + " receiver takes alerts, not digests");
+        }
+        if (expression == null) {
+            throw ProblemException.unprocessable("digestOnly", "a digest-only receiver needs a digest schedule");
+        }
+        DigestSchedule.parse("digest", expression, zone);
+        return expression.trim();
     }
 
     /** A new subscription and its webhook secret in plain text (null for other kinds), shown only once. */

@@ -82,7 +82,7 @@ class AlertmanagerReceiverTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> alertmanager.alerts(matcher).size() == 1);
 
         JsonNode shown = alertmanager.alerts(matcher).get(0);
-        String alertId = shown.at("/annotations/console").asText().replace("http://127.0.0.1:8080/alerts/", "");
+        String alertId = shown.at("/annotations/console").asText().replace("http://127.0.0.1:8080/console/inbox/", "");
         // the alert's own labels (the driver's function is the catalog's when it fired), its name and its period
         Map<String, String> expected = new TreeMap<>(RequestAs.admin().get("/alerts/" + alertId).then().statusCode(200)
                 .extract().jsonPath().getMap("labels", String.class, String.class));
@@ -93,7 +93,7 @@ class AlertmanagerReceiverTest {
         assertEquals(List.of(driver, key), List.of(shown.at("/labels/driver").asText(),
                 shown.at("/labels/measure").asText()));
         assertEquals(List.of("active", "[FIRING] CRITICAL MISSED: Client retention (2026-10)", key + ":2026-10:MISSED",
-                        "http://127.0.0.1:8080/alerts/" + alertId, NOW.toString()),
+                        "http://127.0.0.1:8080/console/inbox/" + alertId, NOW.toString()),
                 List.of(shown.at("/status/state").asText(), shown.at("/annotations/summary").asText(),
                         shown.at("/annotations/dedup_key").asText(), shown.get("generatorURL").asText(),
                         Instant.parse(shown.get("startsAt").asText()).toString()));

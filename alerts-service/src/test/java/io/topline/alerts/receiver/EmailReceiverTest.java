@@ -80,7 +80,7 @@ class EmailReceiverTest {
         assertEquals(alert.getString("items[0].summary") + "\n\nDriver:   " + alert.getString("items[0].driver.name")
                         + " (" + alert.getString("items[0].driver.function") + ")\nMeasure:  Client retention\n"
                         + "Period:   2026-10\nActual:   88.0\nState:    FIRING (fired)\n\n"
-                        + "Open it in Topline: http://127.0.0.1:8080/alerts/" + id,
+                        + "Open it in Topline: http://127.0.0.1:8080/console/inbox/" + id,
                 mail.getContent().toString().replace("\r\n", "\n").strip());
         assertEquals(List.of("SUCCEEDED", "250"), List.of(
                 RequestAs.admin().get("/subscriptions/" + subscription + "/deliveries").then().statusCode(200)
@@ -90,6 +90,28 @@ class EmailReceiverTest {
     }
 
     /** Every mail GreenMail received, one per recipient (this class has the server to itself). */
+    @Test
+    void shouldMailADigestOnDemand() throws Exception {
+        String id = RequestAs.admin().contentType("application/json")
+                .body("{\"receiver\":\"EMAIL\",\"recipients\":[\"digest@example.com\"],\"digest\":\"0 8 * * MON\","
+                        + "\"digestOnly\":true,\"drivers\":[\"" + TestData.key("nothing") + "\"]}")
+                .when().post("/subscriptions").then().statusCode(201).extract().path("id");
+        int before = received().size();
+        RequestAs.admin().when().post("/subscriptions/" + id + "/digest").then().statusCode(202)
+                .body("status", equalTo("PENDING")).body("eventType", equalTo("topline.digest"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> received().size() == before + 1);
+        MimeMessage mail = received().get(before);
+        assertEquals(List.of("Topline digest: 0 red, 0 amber, 0 open alerts (0 measures)", "[digest@example.com]",
+                        "Topline digest: 0 red, 0 amber, 0 open alerts (0 measures)\n\nRed: missed\n-----------\n"
+                                + "(none)\n\nAmber: at risk\n--------------\n(none)\n\nOpen alerts\n-----------\n"
+                                + "(none)\n\nOpen Topline: http://127.0.0.1:8080/console/scorecard"),
+                List.of(mail.getSubject(), Arrays.toString(mail.getRecipients(Message.RecipientType.TO)),
+                        mail.getContent().toString().replace("\r\n", "\n").strip()));
+        RequestAs.admin().when().delete("/subscriptions/" + id).then().statusCode(204);
+        // the other test counts the mails it gets
+        MailServer.greenMail().purgeEmailFromAllMailboxes();
+    }
+
     private static List<MimeMessage> received() {
         return List.of(MailServer.greenMail().getReceivedMessages());
     }

@@ -19,12 +19,12 @@ import java.util.stream.Collectors;
  * The receivers' published request formats as JSON Schemas under {@code src/test/resources/receivers}, with formats
  * (date-time, uri) asserted; what a local receiver got is checked against them.
  */
-final class ReceiverSchemas {
+public final class ReceiverSchemas {
 
-    static final String PAGERDUTY = "pagerduty-event-v2";
+    public static final String PAGERDUTY = "pagerduty-event-v2";
     static final String ALERTMANAGER = "alertmanager-postable-alerts";
-    static final String SLACK = "slack-block-kit-message";
-    static final String TEAMS = "teams-adaptive-card-message";
+    public static final String SLACK = "slack-block-kit-message";
+    public static final String TEAMS = "teams-adaptive-card-message";
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
@@ -34,7 +34,7 @@ final class ReceiverSchemas {
     }
 
     /** Fails with every violation when {@code body} does not match the schema. */
-    static void assertValid(String schema, JsonNode body) {
+    public static void assertValid(String schema, JsonNode body) {
         Set<String> violations = violations(schema, body);
         if (!violations.isEmpty()) {
             throw new AssertionError(schema + " violated: " + violations + "\n" + body.toPrettyString());

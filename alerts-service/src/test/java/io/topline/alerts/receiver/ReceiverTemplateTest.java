@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class ReceiverTemplateTest {
 
-    private static final String SAMPLE_LINK = "http://127.0.0.1:8080/alerts/00000000-0000-4000-8000-000000000001";
+    private static final String SAMPLE_LINK = "http://127.0.0.1:8080/console/inbox/00000000-0000-4000-8000-000000000001";
 
     @Test
     void shouldRefuseAMissingSettingWith400AndOneTheKindDoesNotTakeWith422() {

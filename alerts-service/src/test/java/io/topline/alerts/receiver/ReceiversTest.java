@@ -40,7 +40,7 @@ class ReceiversTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     /** A routing key as PagerDuty issues them: 32 characters. */
     private static final String ROUTING_KEY = "R0UT1NGKEY0123456789abcdefABCDEF";
-    private static final String CONSOLE = "http://127.0.0.1:8080/alerts/";
+    private static final String CONSOLE = "http://127.0.0.1:8080/console/inbox/";
 
     @Inject
     SettableClock clock;
