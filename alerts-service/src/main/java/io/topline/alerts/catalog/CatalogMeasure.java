@@ -2,6 +2,7 @@ package io.topline.alerts.catalog;
 
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
+import io.topline.chassis.calendar.FiscalCalendar;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -130,9 +131,9 @@ public class CatalogMeasure {
      */
     public Optional<TargetVersion> targetFor(Period period) {
         return targets.stream()
-                .filter(t -> Period.isValid(cadence, t.effectiveFrom())
-                        && Period.parse(cadence, t.effectiveFrom()).compareTo(period) <= 0)
-                .max(Comparator.comparing((TargetVersion t) -> Period.parse(cadence, t.effectiveFrom()))
+                .filter(t -> Period.isValid(period.calendar(), cadence, t.effectiveFrom())
+                        && Period.parse(period.calendar(), cadence, t.effectiveFrom()).compareTo(period) <= 0)
+                .max(Comparator.comparing((TargetVersion t) -> Period.parse(period.calendar(), cadence, t.effectiveFrom()))
                         .thenComparingInt(TargetVersion::version));
     }
 
@@ -142,17 +143,17 @@ public class CatalogMeasure {
      */
     public Optional<Instant> firstTargetedAt(Period period) {
         return targets.stream()
-                .filter(t -> Period.isValid(cadence, t.effectiveFrom())
-                        && Period.parse(cadence, t.effectiveFrom()).compareTo(period) <= 0)
+                .filter(t -> Period.isValid(period.calendar(), cadence, t.effectiveFrom())
+                        && Period.parse(period.calendar(), cadence, t.effectiveFrom()).compareTo(period) <= 0)
                 .map(TargetVersion::createdAt)
                 .min(Comparator.naturalOrder());
     }
 
-    /** The first period any target applies to, if there is a target. */
-    public Optional<Period> firstTargetedPeriod() {
+    /** The first period of {@code calendar} any target applies to, if there is a target. */
+    public Optional<Period> firstTargetedPeriod(FiscalCalendar calendar) {
         return targets.stream()
-                .filter(t -> Period.isValid(cadence, t.effectiveFrom()))
-                .map(t -> Period.parse(cadence, t.effectiveFrom()))
+                .filter(t -> Period.isValid(calendar, cadence, t.effectiveFrom()))
+                .map(t -> Period.parse(calendar, cadence, t.effectiveFrom()))
                 .min(Comparator.naturalOrder());
     }
 
