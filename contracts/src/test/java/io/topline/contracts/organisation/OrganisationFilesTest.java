@@ -61,6 +61,33 @@ class OrganisationFilesTest {
     }
 
     @Test
+    void shouldAcceptTheCalendarBlockAnExportWritesAndCheckItsFields() {
+        String exported = """
+                calendar:
+                  timeZone: Europe/Berlin
+                  weekStart: SUNDAY
+                  fiscalYearStartMonth: 4
+                drivers: []
+                """;
+        String wrong = """
+                calendar:
+                  timeZone: Europe/Berlin
+                  weekStart: SUN
+                  fiscalYearStartMonth: 13
+                  quarterStart: 4
+                drivers: []
+                """;
+
+        assertEquals(List.of(), OrganisationFiles.check(exported, Format.YAML).errors());
+        assertEquals(List.of(
+                new FileError("calendar.weekStart", "does not have a value in the enumeration [\"MONDAY\", \"TUESDAY\", "
+                        + "\"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\", \"SATURDAY\", \"SUNDAY\"]", 3, 14),
+                new FileError("calendar.fiscalYearStartMonth", "must have a maximum value of 12", 4, 25),
+                new FileError("calendar.quarterStart", "is not a field of the organisation file here", 5, 17)),
+                OrganisationFiles.check(wrong, Format.YAML).errors());
+    }
+
+    @Test
     void shouldLocateAJsonSyntaxError() {
         List<FileError> errors = OrganisationFiles.check("{\"drivers\": [\n  {\"key\": \"a\",,}\n]}", Format.JSON).errors();
 
