@@ -6,7 +6,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.time.temporal.WeekFields;
 import java.util.Objects;
@@ -50,9 +49,9 @@ public record FiscalCalendar(ZoneId zone, DayOfWeek weekStart, int fiscalYearSta
         return new FiscalCalendar(zone, DayOfWeek.MONDAY, 1);
     }
 
-    /** The ISO calendar in UTC, the default of every service. */
+    /** The ISO calendar in UTC, the default of every service (the zone named {@code UTC}, as configured). */
     public static FiscalCalendar isoUtc() {
-        return iso(ZoneOffset.UTC);
+        return iso(ZoneId.of("UTC"));
     }
 
     /** An example label of {@code unit}, for explanations. */
