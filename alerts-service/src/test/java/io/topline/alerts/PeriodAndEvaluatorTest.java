@@ -26,7 +26,8 @@ class PeriodAndEvaluatorTest {
         assertEquals("2026-W48", Period.containing(utc, Cadence.WEEKLY, LocalDate.of(2026, 11, 26)).label());
         assertEquals("2026-W53", Period.containing(utc, Cadence.WEEKLY, LocalDate.of(2027, 1, 1)).label());
         assertEquals("2026-11", Period.containing(utc, Cadence.MONTHLY, Instant.parse("2026-11-30T23:30:00Z")).label());
-        assertEquals("2026-12", Period.containing(berlin, Cadence.MONTHLY, Instant.parse("2026-11-30T23:30:00Z")).label());
+        assertEquals("2026-12",
+                Period.containing(berlin, Cadence.MONTHLY, Instant.parse("2026-11-30T23:30:00Z")).label());
         assertEquals("2026-Q4", Period.parse(utc, Cadence.QUARTERLY, "2026-Q4").label());
         assertEquals(Instant.parse("2026-11-22T23:00:00Z"), Period.parse(berlin, Cadence.WEEKLY, "2026-W48").start());
         assertEquals("2027-W01", Period.parse(utc, Cadence.WEEKLY, "2026-W53").next().label());

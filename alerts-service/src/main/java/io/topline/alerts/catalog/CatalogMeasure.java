@@ -130,10 +130,11 @@ public class CatalogMeasure {
      * corrections from the same period, the highest version.
      */
     public Optional<TargetVersion> targetFor(Period period) {
+        FiscalCalendar calendar = period.calendar();
         return targets.stream()
-                .filter(t -> Period.isValid(period.calendar(), cadence, t.effectiveFrom())
-                        && Period.parse(period.calendar(), cadence, t.effectiveFrom()).compareTo(period) <= 0)
-                .max(Comparator.comparing((TargetVersion t) -> Period.parse(period.calendar(), cadence, t.effectiveFrom()))
+                .filter(t -> Period.isValid(calendar, cadence, t.effectiveFrom())
+                        && Period.parse(calendar, cadence, t.effectiveFrom()).compareTo(period) <= 0)
+                .max(Comparator.comparing((TargetVersion t) -> Period.parse(calendar, cadence, t.effectiveFrom()))
                         .thenComparingInt(TargetVersion::version));
     }
 
@@ -142,9 +143,10 @@ public class CatalogMeasure {
      * target set effective from a past period does not raise NO_DATA for periods closed before it existed.
      */
     public Optional<Instant> firstTargetedAt(Period period) {
+        FiscalCalendar calendar = period.calendar();
         return targets.stream()
-                .filter(t -> Period.isValid(period.calendar(), cadence, t.effectiveFrom())
-                        && Period.parse(period.calendar(), cadence, t.effectiveFrom()).compareTo(period) <= 0)
+                .filter(t -> Period.isValid(calendar, cadence, t.effectiveFrom())
+                        && Period.parse(calendar, cadence, t.effectiveFrom()).compareTo(period) <= 0)
                 .map(TargetVersion::createdAt)
                 .min(Comparator.naturalOrder());
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A calendar of weeks, months, quarters and years in one time zone, with a week start day and a fiscal year start
@@ -30,6 +31,9 @@ public record FiscalCalendar(ZoneId zone, DayOfWeek weekStart, int fiscalYearSta
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    /** The week fields of each start day, looked up once: a scorecard labels thousands of weeks per call. */
+    private static final WeekFields[] WEEK_FIELDS = Stream.of(DayOfWeek.values())
+            .map(day -> WeekFields.of(day, 4)).toArray(WeekFields[]::new);
 
     public FiscalCalendar {
         Objects.requireNonNull(zone, "time zone");
@@ -64,8 +68,9 @@ public record FiscalCalendar(ZoneId zone, DayOfWeek weekStart, int fiscalYearSta
         };
     }
 
+    /** How weeks are numbered: from {@code weekStart}, week 1 the first with at least four days of the year. */
     public WeekFields weekFields() {
-        return WeekFields.of(weekStart, 4);
+        return WEEK_FIELDS[weekStart.ordinal()];
     }
 
     /** The period of {@code unit} that holds {@code day}. */

@@ -43,7 +43,8 @@ class FiscalCalendarTest {
         assertEquals("2028-Q1", q3.next().next().label());
         assertEquals("2027-Q2", q3.previous().label());
         CalendarPeriod year = APRIL_SUNDAY.parse(CalendarUnit.YEAR, "2027").orElseThrow();
-        assertEquals(List.of(LocalDate.of(2026, 4, 1), LocalDate.of(2027, 4, 1)), List.of(year.firstDay(), year.endDay()));
+        assertEquals(List.of(LocalDate.of(2026, 4, 1), LocalDate.of(2027, 4, 1)),
+                List.of(year.firstDay(), year.endDay()));
         // months keep their calendar labels
         assertEquals("2027-01", APRIL_SUNDAY.containing(CalendarUnit.MONTH, LocalDate.of(2027, 1, 15)).label());
         // a fiscal year from February ends in the next calendar year, January stays in the one before

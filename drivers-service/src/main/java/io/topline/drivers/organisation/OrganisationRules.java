@@ -31,8 +31,8 @@ import java.util.TreeSet;
 /**
  * The rules an organisation file must keep against the definitions stored now: those it keeps on its own
  * ({@link OrganisationFileRules}: keys listed once, levels on the right side), keys never reused once archived, edges to drivers that will exist, an acyclic flow, the focus rule, fields that never change, target
- * periods of the measure's cadence in the suite's calendar, and the file's calendar block (if any) that calendar. With prune, what the file leaves out
- * is about to be archived, so nothing may lean on it.
+ * periods of the measure's cadence in the suite's calendar, a calendar block (if any) equal to the suite's. With prune,
+ * what the file leaves out is about to be archived, so nothing may lean on it.
  */
 @ApplicationScoped
 public class OrganisationRules {
@@ -196,7 +196,8 @@ public class OrganisationRules {
         for (int j = 0; j < item.targetsOrEmpty().size(); j++) {
             CreateTargetRequest target = item.targetsOrEmpty().get(j);
             collect(path + ".targets[" + j + "]",
-                    () -> TargetService.parse(calendar, target.effectiveFrom(), item.cadence(), "effectiveFrom"), violations);
+                    () -> TargetService.parse(calendar, target.effectiveFrom(), item.cadence(), "effectiveFrom"),
+                    violations);
         }
     }
 

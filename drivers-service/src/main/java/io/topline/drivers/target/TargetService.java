@@ -73,7 +73,7 @@ public class TargetService {
                 .orElseThrow(() -> ProblemException.notFound("Target version", measureKey + "/" + version));
     }
 
-    /** Reads a period of {@code calendar} that must be of {@code cadence}; anything else is 422 naming {@code field}. */
+    /** Reads a period of {@code calendar} of {@code cadence}; anything else is 422 naming {@code field}. */
     public static Period parse(FiscalCalendar calendar, String text, Cadence cadence, String field) {
         Period period = Period.parse(calendar, text).orElseThrow(() -> ProblemException.unprocessable(field, "'" + text
                 + "' is not a period; a " + cadence.name().toLowerCase() + " measure uses periods like "

@@ -19,9 +19,9 @@ class PeriodTest {
 
     @Test
     void shouldReadEveryCadenceAndRefuseImpossiblePeriods() {
-        assertEquals(Optional.of(new Period(Cadence.WEEKLY, new CalendarPeriod(CalendarUnit.WEEK, LocalDate.of(2026, 11, 23), ISO))), Period.parse(ISO, "2026-W48"));
-        assertEquals(Optional.of(new Period(Cadence.MONTHLY, new CalendarPeriod(CalendarUnit.MONTH, LocalDate.of(2026, 11, 1), ISO))), Period.parse(ISO, "2026-11"));
-        assertEquals(Optional.of(new Period(Cadence.QUARTERLY, new CalendarPeriod(CalendarUnit.QUARTER, LocalDate.of(2026, 10, 1), ISO))), Period.parse(ISO, "2026-Q4"));
+        assertEquals(period(Cadence.WEEKLY, CalendarUnit.WEEK, LocalDate.of(2026, 11, 23)), Period.parse(ISO, "2026-W48"));
+        assertEquals(period(Cadence.MONTHLY, CalendarUnit.MONTH, LocalDate.of(2026, 11, 1)), Period.parse(ISO, "2026-11"));
+        assertEquals(period(Cadence.QUARTERLY, CalendarUnit.QUARTER, LocalDate.of(2026, 10, 1)), Period.parse(ISO, "2026-Q4"));
         assertTrue(Period.parse(ISO, "2026-W53").isPresent(), "2026 has 53 ISO weeks");
         assertTrue(Period.parse(ISO, "2025-W53").isEmpty(), "2025 has 52 ISO weeks");
         assertTrue(Period.parse(ISO, "2026-13").isEmpty());
@@ -40,5 +40,9 @@ class PeriodTest {
         assertEquals("2026-W53", Period.containing(ISO, Cadence.WEEKLY, LocalDate.of(2027, 1, 3)).toString());
         assertEquals("2026-11", Period.containing(ISO, Cadence.MONTHLY, LocalDate.of(2026, 11, 26)).toString());
         assertEquals("2026-Q4", Period.containing(ISO, Cadence.QUARTERLY, LocalDate.of(2026, 11, 26)).toString());
+    }
+
+    private static Optional<Period> period(Cadence cadence, CalendarUnit unit, LocalDate firstDay) {
+        return Optional.of(new Period(cadence, new CalendarPeriod(unit, firstDay, ISO)));
     }
 }
