@@ -88,6 +88,24 @@ class OrganisationFilesTest {
     }
 
     @Test
+    void shouldRefuseANumberWithMoreDigitsThanAnyFieldHoldsBeforeTheSchemaPrintsIt() {
+        String yaml = """
+                drivers: []
+                measures:
+                  - direction: 1e100000000
+                    cadence: 1e-100000000
+                calendar:
+                  fiscalYearStartMonth: 1e100000000
+                """;
+
+        assertEquals(List.of(
+                new FileError("measures[0].direction", OrganisationFiles.UNBOUNDED, 3, 16),
+                new FileError("measures[0].cadence", OrganisationFiles.UNBOUNDED, 4, 14),
+                new FileError("calendar.fiscalYearStartMonth", OrganisationFiles.UNBOUNDED, 6, 25)),
+                OrganisationFiles.check(yaml, Format.YAML).errors());
+    }
+
+    @Test
     void shouldLocateAJsonSyntaxError() {
         List<FileError> errors = OrganisationFiles.check("{\"drivers\": [\n  {\"key\": \"a\",,}\n]}", Format.JSON).errors();
 
