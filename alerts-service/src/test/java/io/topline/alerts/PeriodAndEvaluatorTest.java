@@ -5,6 +5,7 @@ import io.topline.alerts.evaluation.Evaluator;
 import io.topline.alerts.evaluation.Judgement;
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
+import io.topline.chassis.calendar.FiscalCalendar;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -20,18 +21,19 @@ class PeriodAndEvaluatorTest {
 
     @Test
     void shouldNameCalendarPeriodsInTheOrganisationTimeZone() {
-        ZoneId berlin = ZoneId.of("Europe/Berlin");
-        assertEquals("2026-W48", Period.containing(Cadence.WEEKLY, LocalDate.of(2026, 11, 26)).label());
-        assertEquals("2026-W53", Period.containing(Cadence.WEEKLY, LocalDate.of(2027, 1, 1)).label());
-        assertEquals("2026-11", Period.containing(Cadence.MONTHLY, Instant.parse("2026-11-30T23:30:00Z"),
-                ZoneId.of("UTC")).label());
-        assertEquals("2026-12", Period.containing(Cadence.MONTHLY, Instant.parse("2026-11-30T23:30:00Z"), berlin).label());
-        assertEquals("2026-Q4", Period.parse(Cadence.QUARTERLY, "2026-Q4").label());
-        assertEquals(Instant.parse("2026-11-22T23:00:00Z"), Period.parse(Cadence.WEEKLY, "2026-W48").start(berlin));
-        assertEquals("2027-W01", Period.parse(Cadence.WEEKLY, "2026-W53").next().label());
-        assertFalse(Period.isValid(Cadence.WEEKLY, "2026-11"));
-        assertFalse(Period.isValid(Cadence.WEEKLY, "2025-W53"));
-        assertFalse(Period.isValid(Cadence.MONTHLY, "2026-13"));
+        FiscalCalendar utc = FiscalCalendar.iso(ZoneId.of("UTC"));
+        FiscalCalendar berlin = FiscalCalendar.iso(ZoneId.of("Europe/Berlin"));
+        assertEquals("2026-W48", Period.containing(utc, Cadence.WEEKLY, LocalDate.of(2026, 11, 26)).label());
+        assertEquals("2026-W53", Period.containing(utc, Cadence.WEEKLY, LocalDate.of(2027, 1, 1)).label());
+        assertEquals("2026-11", Period.containing(utc, Cadence.MONTHLY, Instant.parse("2026-11-30T23:30:00Z")).label());
+        assertEquals("2026-12",
+                Period.containing(berlin, Cadence.MONTHLY, Instant.parse("2026-11-30T23:30:00Z")).label());
+        assertEquals("2026-Q4", Period.parse(utc, Cadence.QUARTERLY, "2026-Q4").label());
+        assertEquals(Instant.parse("2026-11-22T23:00:00Z"), Period.parse(berlin, Cadence.WEEKLY, "2026-W48").start());
+        assertEquals("2027-W01", Period.parse(utc, Cadence.WEEKLY, "2026-W53").next().label());
+        assertFalse(Period.isValid(utc, Cadence.WEEKLY, "2026-11"));
+        assertFalse(Period.isValid(utc, Cadence.WEEKLY, "2025-W53"));
+        assertFalse(Period.isValid(utc, Cadence.MONTHLY, "2026-13"));
     }
 
     @Test

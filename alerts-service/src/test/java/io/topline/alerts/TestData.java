@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
+import io.topline.chassis.calendar.FiscalCalendar;
 import io.topline.testinfra.EventContracts;
 import io.topline.testinfra.RequestAs;
 import io.topline.testinfra.TopicReader;
@@ -21,7 +22,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -135,13 +135,20 @@ public final class TestData {
     /** Publishes a period actual with all its aggregates, last updated by metrics-service at {@code updatedAt}. */
     public static void publishActual(String measure, Cadence cadence, String aggregation, String period, long revision,
                                      Figures figures, Instant updatedAt) {
-        Period parsed = Period.parse(cadence, period);
+        publishActual(FiscalCalendar.isoUtc(), measure, cadence, aggregation, period, revision, figures, updatedAt);
+    }
+
+    /** Publishes a period actual like {@link #publishActual}, its period a label of {@code calendar}. */
+    @SuppressWarnings("java:S107")
+    public static void publishActual(FiscalCalendar calendar, String measure, Cadence cadence, String aggregation,
+                                     String period, long revision, Figures figures, Instant updatedAt) {
+        Period parsed = Period.parse(calendar, cadence, period);
         ObjectNode data = JSON.createObjectNode();
         data.put("measure", measure);
         data.put("period", period);
         data.put("cadence", cadence.name());
-        data.put("periodStart", parsed.start(ZoneOffset.UTC).toString());
-        data.put("periodEnd", parsed.end(ZoneOffset.UTC).toString());
+        data.put("periodStart", parsed.start().toString());
+        data.put("periodEnd", parsed.end().toString());
         data.put("aggregation", aggregation);
         data.put("value", figures.value());
         data.put("count", figures.count());
@@ -149,7 +156,7 @@ public final class TestData {
         data.put("min", figures.min());
         data.put("max", figures.max());
         data.put("last", figures.last());
-        data.put("lastOccurredAt", parsed.start(ZoneOffset.UTC).plusSeconds(3600).toString());
+        data.put("lastOccurredAt", parsed.start().plusSeconds(3600).toString());
         data.put("revision", revision);
         data.put("updatedAt", updatedAt.toString());
         publish("topline.actuals", measure + ":" + period, "topline.actual.updated", "/topline/metrics-service",

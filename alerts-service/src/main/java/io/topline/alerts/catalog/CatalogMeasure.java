@@ -2,6 +2,7 @@ package io.topline.alerts.catalog;
 
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
+import io.topline.chassis.calendar.FiscalCalendar;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -129,10 +130,11 @@ public class CatalogMeasure {
      * corrections from the same period, the highest version.
      */
     public Optional<TargetVersion> targetFor(Period period) {
+        FiscalCalendar calendar = period.calendar();
         return targets.stream()
-                .filter(t -> Period.isValid(cadence, t.effectiveFrom())
-                        && Period.parse(cadence, t.effectiveFrom()).compareTo(period) <= 0)
-                .max(Comparator.comparing((TargetVersion t) -> Period.parse(cadence, t.effectiveFrom()))
+                .filter(t -> Period.isValid(calendar, cadence, t.effectiveFrom())
+                        && Period.parse(calendar, cadence, t.effectiveFrom()).compareTo(period) <= 0)
+                .max(Comparator.comparing((TargetVersion t) -> Period.parse(calendar, cadence, t.effectiveFrom()))
                         .thenComparingInt(TargetVersion::version));
     }
 
@@ -141,18 +143,19 @@ public class CatalogMeasure {
      * target set effective from a past period does not raise NO_DATA for periods closed before it existed.
      */
     public Optional<Instant> firstTargetedAt(Period period) {
+        FiscalCalendar calendar = period.calendar();
         return targets.stream()
-                .filter(t -> Period.isValid(cadence, t.effectiveFrom())
-                        && Period.parse(cadence, t.effectiveFrom()).compareTo(period) <= 0)
+                .filter(t -> Period.isValid(calendar, cadence, t.effectiveFrom())
+                        && Period.parse(calendar, cadence, t.effectiveFrom()).compareTo(period) <= 0)
                 .map(TargetVersion::createdAt)
                 .min(Comparator.naturalOrder());
     }
 
-    /** The first period any target applies to, if there is a target. */
-    public Optional<Period> firstTargetedPeriod() {
+    /** The first period of {@code calendar} any target applies to, if there is a target. */
+    public Optional<Period> firstTargetedPeriod(FiscalCalendar calendar) {
         return targets.stream()
-                .filter(t -> Period.isValid(cadence, t.effectiveFrom()))
-                .map(t -> Period.parse(cadence, t.effectiveFrom()))
+                .filter(t -> Period.isValid(calendar, cadence, t.effectiveFrom()))
+                .map(t -> Period.parse(calendar, cadence, t.effectiveFrom()))
                 .min(Comparator.naturalOrder());
     }
 

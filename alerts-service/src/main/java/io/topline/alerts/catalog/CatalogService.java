@@ -5,6 +5,7 @@ import io.topline.alerts.evaluation.EvaluationService;
 import io.topline.alerts.heartbeat.HeartbeatService;
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
+import io.topline.chassis.calendar.FiscalCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -32,15 +33,18 @@ public class CatalogService {
     private final ActualRepository actuals;
     private final EvaluationService evaluations;
     private final HeartbeatService heartbeats;
+    private final FiscalCalendar calendar;
     private final Clock clock;
 
     public CatalogService(CatalogDriverRepository drivers, CatalogMeasureRepository measures, ActualRepository actuals,
-                          EvaluationService evaluations, HeartbeatService heartbeats, Clock clock) {
+                          EvaluationService evaluations, HeartbeatService heartbeats, FiscalCalendar calendar,
+                          Clock clock) {
         this.drivers = drivers;
         this.measures = measures;
         this.actuals = actuals;
         this.evaluations = evaluations;
         this.heartbeats = heartbeats;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -66,7 +70,7 @@ public class CatalogService {
         String measureKey = data.path("measure").asText();
         String period = data.path("period").asText();
         Cadence cadence = Cadence.valueOf(data.path("cadence").asText());
-        Period parsed = Period.parse(cadence, period);
+        Period parsed = Period.parse(calendar, cadence, period);
         // the measure's lock serialises this with evaluations of the same measure
         CatalogMeasure measure = measures.lock(measureKey).orElse(null);
         String aggregation = measure == null ? null : measure.aggregation();
@@ -149,10 +153,10 @@ public class CatalogService {
     }
 
     /** The measure's target versions; one whose effective period is of another cadence cannot be judged. */
-    private static List<TargetVersion> targetVersions(String measureKey, Cadence cadence, JsonNode versions) {
+    private List<TargetVersion> targetVersions(String measureKey, Cadence cadence, JsonNode versions) {
         List<TargetVersion> targets = new ArrayList<>();
         for (JsonNode target : versions) {
-            if (!Period.isValid(cadence, target.path("effectiveFrom").asText())) {
+            if (!Period.isValid(calendar, cadence, target.path("effectiveFrom").asText())) {
                 LOG.warnf("Measure %s has a target version %d with an effective period of another cadence: ignored",
                         measureKey, target.path("version").asInt());
                 continue;

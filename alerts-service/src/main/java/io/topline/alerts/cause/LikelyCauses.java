@@ -5,6 +5,7 @@ import io.topline.alerts.alert.AlertRepository;
 import io.topline.alerts.catalog.CatalogDriverRepository;
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
+import io.topline.chassis.calendar.FiscalCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Comparator;
@@ -26,10 +27,12 @@ public class LikelyCauses {
 
     private final CatalogDriverRepository drivers;
     private final AlertRepository alerts;
+    private final FiscalCalendar calendar;
 
-    public LikelyCauses(CatalogDriverRepository drivers, AlertRepository alerts) {
+    public LikelyCauses(CatalogDriverRepository drivers, AlertRepository alerts, FiscalCalendar calendar) {
         this.drivers = drivers;
         this.alerts = alerts;
+        this.calendar = calendar;
     }
 
     /** The likely causes of {@code alert} as the flow and the open alerts stand now; none for a NO_DATA alert. */
@@ -51,9 +54,9 @@ public class LikelyCauses {
     }
 
     /** Whether two alerts' periods share a day (a week and the month it falls in do; dates, so no zone is needed). */
-    static boolean overlap(Alert one, Alert other) {
-        Period a = Period.parse(Cadence.valueOf(one.cadence()), one.period());
-        Period b = Period.parse(Cadence.valueOf(other.cadence()), other.period());
+    boolean overlap(Alert one, Alert other) {
+        Period a = Period.parse(calendar, Cadence.valueOf(one.cadence()), one.period());
+        Period b = Period.parse(calendar, Cadence.valueOf(other.cadence()), other.period());
         return a.firstDay().isBefore(b.next().firstDay()) && b.firstDay().isBefore(a.next().firstDay());
     }
 }

@@ -4,15 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
-/** How periods are judged: time zone, grace time, and when a pace projection becomes meaningful. */
+/** How periods are judged (in the chassis calendar): grace time, and when a pace projection becomes meaningful. */
 @ConfigMapping(prefix = "topline.evaluation")
 public interface EvaluationConfig {
-
-    /** Organisation time zone in which calendar periods begin and end. */
-    @WithDefault("UTC")
-    ZoneId timeZone();
 
     /** Time after a period's end during which late measurements still count before it is FINAL. */
     @WithDefault("1h")

@@ -8,13 +8,13 @@ import io.topline.alerts.catalog.CatalogMeasure;
 import io.topline.alerts.catalog.CatalogMeasureRepository;
 import io.topline.alerts.catalog.TargetVersion;
 import io.topline.alerts.period.Period;
+import io.topline.chassis.calendar.FiscalCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -35,16 +35,18 @@ public class EvaluationService {
     private final EvaluationRepository evaluations;
     private final AlertService alerts;
     private final EvaluationConfig config;
+    private final FiscalCalendar calendar;
     private final Clock clock;
 
     public EvaluationService(CatalogMeasureRepository measures, ActualRepository actuals,
                              EvaluationRepository evaluations, AlertService alerts, EvaluationConfig config,
-                             Clock clock) {
+                             FiscalCalendar calendar, Clock clock) {
         this.measures = measures;
         this.actuals = actuals;
         this.evaluations = evaluations;
         this.alerts = alerts;
         this.config = config;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -52,8 +54,8 @@ public class EvaluationService {
     @Transactional
     public void evaluate(String measureKey, String periodLabel) {
         measures.lock(measureKey).ifPresent(measure -> {
-            if (Period.isValid(measure.cadence(), periodLabel)) {
-                evaluateLocked(measure, Period.parse(measure.cadence(), periodLabel));
+            if (Period.isValid(calendar, measure.cadence(), periodLabel)) {
+                evaluateLocked(measure, Period.parse(calendar, measure.cadence(), periodLabel));
             }
         });
     }
@@ -70,8 +72,8 @@ public class EvaluationService {
             return;
         }
         for (Actual actual : actuals.ofMeasure(measure.key())) {
-            if (Period.isValid(measure.cadence(), actual.period())) {
-                evaluateLocked(measure, Period.parse(measure.cadence(), actual.period()));
+            if (Period.isValid(calendar, measure.cadence(), actual.period())) {
+                evaluateLocked(measure, Period.parse(calendar, measure.cadence(), actual.period()));
             }
         }
     }
@@ -108,13 +110,12 @@ public class EvaluationService {
     }
 
     private void closeLocked(CatalogMeasure measure) {
-        Optional<Period> first = measure.firstTargetedPeriod();
+        Optional<Period> first = measure.firstTargetedPeriod(calendar);
         if (measure.archived() || first.isEmpty()) {
             return;
         }
-        ZoneId zone = config.timeZone();
         Instant now = clock.instant();
-        Period lastClosed = Period.containing(measure.cadence(), now.minus(config.graceTime()), zone).previous();
+        Period lastClosed = Period.containing(calendar, measure.cadence(), now.minus(config.graceTime())).previous();
         Period from = first.get();
         Period earliest = lastClosed;
         for (int i = 1; i < config.closeLookback(); i++) {
@@ -129,7 +130,7 @@ public class EvaluationService {
                 evaluateLocked(measure, period);
             }
         }
-        Period current = Period.containing(measure.cadence(), now, zone);
+        Period current = Period.containing(calendar, measure.cadence(), now);
         for (Period period = lastClosed.next(); period.compareTo(current) <= 0; period = period.next()) {
             if (period.compareTo(first.get()) >= 0) {
                 evaluateLocked(measure, period);
@@ -145,10 +146,9 @@ public class EvaluationService {
         if (target == null) {
             return;
         }
-        ZoneId zone = config.timeZone();
         Instant now = clock.instant();
-        Instant start = period.start(zone);
-        Instant end = period.end(zone);
+        Instant start = period.start();
+        Instant end = period.end();
         Instant closesAt = end.plus(config.graceTime());
         boolean closed = !now.isBefore(closesAt);
         Actual actual = actuals.findFor(measure.key(), period.label()).orElse(null);

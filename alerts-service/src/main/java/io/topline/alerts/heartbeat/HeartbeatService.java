@@ -5,9 +5,9 @@ import io.topline.alerts.alert.AlertService;
 import io.topline.alerts.catalog.CatalogMeasure;
 import io.topline.alerts.catalog.CatalogMeasureRepository;
 import io.topline.alerts.catalog.TargetVersion;
-import io.topline.alerts.evaluation.EvaluationConfig;
 import io.topline.alerts.evaluation.EvaluationRepository;
 import io.topline.alerts.period.Period;
+import io.topline.chassis.calendar.FiscalCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -30,15 +30,15 @@ public class HeartbeatService {
     private final CatalogMeasureRepository measures;
     private final EvaluationRepository evaluations;
     private final AlertService alerts;
-    private final EvaluationConfig config;
+    private final FiscalCalendar calendar;
     private final Clock clock;
 
     public HeartbeatService(CatalogMeasureRepository measures, EvaluationRepository evaluations, AlertService alerts,
-                            EvaluationConfig config, Clock clock) {
+                            FiscalCalendar calendar, Clock clock) {
         this.measures = measures;
         this.evaluations = evaluations;
         this.alerts = alerts;
-        this.config = config;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -71,7 +71,7 @@ public class HeartbeatService {
                 || measure.silentSince() == null || measure.silentSince().plus(measure.expectedEvery()).isAfter(now)) {
             return false;
         }
-        Period period = Period.containing(measure.cadence(), now, config.timeZone());
+        Period period = Period.containing(calendar, measure.cadence(), now);
         List<TargetVersion> target = measure.targetFor(period).stream().toList();
         if (target.isEmpty()) {
             return false; // nobody set a target for this period: its silence concerns nobody yet

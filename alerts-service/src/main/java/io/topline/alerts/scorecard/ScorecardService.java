@@ -7,12 +7,12 @@ import io.topline.alerts.catalog.CatalogDriverRepository;
 import io.topline.alerts.catalog.CatalogMeasure;
 import io.topline.alerts.catalog.CatalogMeasureRepository;
 import io.topline.alerts.evaluation.EvaluationCell;
-import io.topline.alerts.evaluation.EvaluationConfig;
 import io.topline.alerts.evaluation.EvaluationRepository;
 import io.topline.alerts.evaluation.EvaluationStatus;
 import io.topline.alerts.evaluation.Evaluator;
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
+import io.topline.chassis.calendar.FiscalCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
@@ -21,7 +21,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,17 +35,17 @@ public class ScorecardService {
     private final CatalogDriverRepository drivers;
     private final EvaluationRepository evaluations;
     private final ActualRepository actuals;
-    private final EvaluationConfig config;
+    private final FiscalCalendar calendar;
     private final Clock clock;
 
     public ScorecardService(CatalogMeasureRepository measures, CatalogDriverRepository drivers,
-                            EvaluationRepository evaluations, ActualRepository actuals, EvaluationConfig config,
+                            EvaluationRepository evaluations, ActualRepository actuals, FiscalCalendar calendar,
                             Clock clock) {
         this.measures = measures;
         this.drivers = drivers;
         this.evaluations = evaluations;
         this.actuals = actuals;
-        this.config = config;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -55,11 +54,10 @@ public class ScorecardService {
         // a read: the catalog entities loaded here need no dirty check at commit; evaluations and actuals, thousands
         // of them, are read as projections and never become entities
         measures.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
-        ZoneId zone = config.timeZone();
         Instant now = clock.instant();
-        Period current = Period.containing(cadence, now, zone);
+        Period current = Period.containing(calendar, cadence, now);
         List<Period> window = windowEndingAt(current, count);
-        Instant from = window.get(0).start(zone);
+        Instant from = window.get(0).start();
         List<String> labels = window.stream().map(Period::label).toList();
 
         List<CatalogDriver> allDrivers = drivers.list("archived", false);

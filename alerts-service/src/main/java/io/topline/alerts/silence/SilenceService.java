@@ -3,12 +3,12 @@ package io.topline.alerts.silence;
 import io.topline.alerts.alert.Alert;
 import io.topline.alerts.alert.AlertRepository;
 import io.topline.alerts.alert.AlertService;
-import io.topline.alerts.evaluation.EvaluationConfig;
 import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageRequest;
 import io.topline.chassis.page.PanachePages;
 import io.topline.chassis.problem.Problem;
 import io.topline.chassis.problem.ProblemException;
+import io.topline.chassis.calendar.FiscalCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -49,14 +49,14 @@ public class SilenceService {
 
     @SuppressWarnings("java:S107")
     public SilenceService(SilenceRepository silences, SilenceEvents events, Silencer silencer, AlertRepository alerts,
-                          AlertService alertService, SilenceConfig config, EvaluationConfig evaluation, Clock clock) {
+                          AlertService alertService, SilenceConfig config, FiscalCalendar calendar, Clock clock) {
         this.silences = silences;
         this.events = events;
         this.silencer = silencer;
         this.alerts = alerts;
         this.alertService = alertService;
         this.config = config;
-        this.organisationZone = evaluation.timeZone();
+        this.organisationZone = calendar.zone();
         this.clock = clock;
     }
 

@@ -56,6 +56,31 @@ class ValidateCommandTest {
     }
 
     @Test
+    void shouldCheckTheCalendarBlockAgainstTheSchemaOnlyOffline(QuarkusMainLauncher launcher) throws Exception {
+        // any calendar of the right shape is valid offline: only the suite knows its own, and plan and apply compare
+        Path exported = TestData.file("calendar.yaml", """
+                calendar: {timeZone: Asia/Tokyo, weekStart: SATURDAY, fiscalYearStartMonth: 7}
+                drivers: []
+                """);
+        Path wrong = TestData.file("bad-calendar.yaml", """
+                calendar: {timeZone: Asia/Tokyo, weekStart: Saturday, fiscalYearStartMonth: 0}
+                drivers: []
+                """);
+
+        LaunchResult valid = launcher.launch("validate", exported.toString());
+        LaunchResult invalid = launcher.launch("validate", wrong.toString());
+
+        assertEquals(0, valid.exitCode());
+        assertEquals(exported + ": valid (0 drivers, 0 measures, 0 target versions)", valid.getOutput());
+        assertEquals(1, invalid.exitCode());
+        assertEquals(String.join("\n",
+                wrong + ":1:45: calendar.weekStart: does not have a value in the enumeration [\"MONDAY\", \"TUESDAY\", "
+                        + "\"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\", \"SATURDAY\", \"SUNDAY\"]",
+                wrong + ":1:77: calendar.fiscalYearStartMonth: must have a minimum value of 1",
+                wrong + ": 2 error(s)"), invalid.getErrorOutput());
+    }
+
+    @Test
     void shouldCheckTheRulesAFileKeepsOnItsOwnOffline(QuarkusMainLauncher launcher) throws Exception {
         Path file = TestData.file("twice.yaml", """
                 drivers:

@@ -20,6 +20,7 @@ import com.networknt.schema.serialization.node.JsonLocationAware;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +45,10 @@ public final class OrganisationFiles {
             .yamlMapper(exact(new YAMLMapper()))
             .locationAware().build();
     private static final JsonSchema SCHEMA_CHECK = loadSchema();
+    /** Digits a number may have either side of the point, as the services' BoundedDecimalDeserializer allows. */
+    static final int MAX_DIGITS = 64;
+    static final String UNBOUNDED = "is a number with more than " + MAX_DIGITS
+            + " digits before or after the decimal point";
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
 
     private OrganisationFiles() {
@@ -102,6 +107,17 @@ public final class OrganisationFiles {
                     + "'drivers'", 1, 1)));
         }
         List<FileError> errors = new ArrayList<>();
+        List<String> unbounded = new ArrayList<>();
+        unboundedNumbers(document, "", unbounded);
+        for (String path : unbounded) {
+            JsonLocation at = locate(document, path).orElse(null);
+            errors.add(new FileError(path.isEmpty() ? "body" : path, UNBOUNDED, line(at), column(at)));
+        }
+        if (!errors.isEmpty()) {
+            // the schema's checks print such a number in full (an enum's message does), which 1e100000000 runs out of
+            // memory doing: refuse them before the schema sees them
+            return new Checked(document, List.copyOf(errors));
+        }
         for (ValidationMessage message : SCHEMA_CHECK.validate(document)) {
             String path = pathOf(message);
             JsonLocation at = locate(document, path).orElse(null);
@@ -111,6 +127,23 @@ public final class OrganisationFiles {
                 .thenComparing(e -> e.column() == null ? 0 : e.column()).thenComparing(FileError::path)
                 .thenComparing(FileError::message));
         return new Checked(document, List.copyOf(errors));
+    }
+
+    /** Adds the path of each number under {@code node} with more than {@value #MAX_DIGITS} digits either side. */
+    private static void unboundedNumbers(JsonNode node, String path, List<String> found) {
+        if (node.isNumber()) {
+            BigDecimal value = node.decimalValue();
+            if (value.scale() > MAX_DIGITS || (long) value.precision() - value.scale() > MAX_DIGITS) {
+                found.add(path);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unboundedNumbers(node.get(i), path + "[" + i + "]", found);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> unboundedNumbers(field.getValue(),
+                    path.isEmpty() ? field.getKey() : path + "." + field.getKey(), found));
+        }
     }
 
     private static Checked unreadable(JsonProcessingException e, Format format) {

@@ -61,6 +61,51 @@ class OrganisationFilesTest {
     }
 
     @Test
+    void shouldAcceptTheCalendarBlockAnExportWritesAndCheckItsFields() {
+        String exported = """
+                calendar:
+                  timeZone: Europe/Berlin
+                  weekStart: SUNDAY
+                  fiscalYearStartMonth: 4
+                drivers: []
+                """;
+        String wrong = """
+                calendar:
+                  timeZone: Europe/Berlin
+                  weekStart: SUN
+                  fiscalYearStartMonth: 13
+                  quarterStart: 4
+                drivers: []
+                """;
+
+        assertEquals(List.of(), OrganisationFiles.check(exported, Format.YAML).errors());
+        assertEquals(List.of(
+                new FileError("calendar.weekStart", "does not have a value in the enumeration [\"MONDAY\", \"TUESDAY\", "
+                        + "\"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\", \"SATURDAY\", \"SUNDAY\"]", 3, 14),
+                new FileError("calendar.fiscalYearStartMonth", "must have a maximum value of 12", 4, 25),
+                new FileError("calendar.quarterStart", "is not a field of the organisation file here", 5, 17)),
+                OrganisationFiles.check(wrong, Format.YAML).errors());
+    }
+
+    @Test
+    void shouldRefuseANumberWithMoreDigitsThanAnyFieldHoldsBeforeTheSchemaPrintsIt() {
+        String yaml = """
+                drivers: []
+                measures:
+                  - direction: 1e100000000
+                    cadence: 1e-100000000
+                calendar:
+                  fiscalYearStartMonth: 1e100000000
+                """;
+
+        assertEquals(List.of(
+                new FileError("measures[0].direction", OrganisationFiles.UNBOUNDED, 3, 16),
+                new FileError("measures[0].cadence", OrganisationFiles.UNBOUNDED, 4, 14),
+                new FileError("calendar.fiscalYearStartMonth", OrganisationFiles.UNBOUNDED, 6, 25)),
+                OrganisationFiles.check(yaml, Format.YAML).errors());
+    }
+
+    @Test
     void shouldLocateAJsonSyntaxError() {
         List<FileError> errors = OrganisationFiles.check("{\"drivers\": [\n  {\"key\": \"a\",,}\n]}", Format.JSON).errors();
 

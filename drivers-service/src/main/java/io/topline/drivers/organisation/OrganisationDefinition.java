@@ -19,10 +19,12 @@ import java.util.List;
 
 /**
  * A whole organisation's definitions, as an organisation file holds them (contracts/organisation): drivers with the
- * flow between them, measures with their target schedules. Absent fields are left out when it is written.
+ * flow between them, measures with their target schedules, and the read-only calendar their periods belong to.
+ * Absent fields are left out when it is written.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrganisationDefinition(
+        @Valid CalendarDefinition calendar,
         @NotNull @Size(max = 500) List<@Valid @NotNull CreateDriverRequest> drivers,
         @Size(max = 1000) List<@Valid @NotNull MeasureDefinition> measures) {
 

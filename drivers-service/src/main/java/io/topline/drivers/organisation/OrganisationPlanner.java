@@ -9,7 +9,6 @@ import io.topline.drivers.organisation.OrganisationDefinition.MeasureDefinition;
 import io.topline.drivers.organisation.PlannedChange.Action;
 import io.topline.drivers.organisation.PlannedChange.Kind;
 import io.topline.drivers.target.CreateTargetRequest;
-import io.topline.drivers.target.Period;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.panache.common.Sort;
@@ -112,7 +111,8 @@ public class OrganisationPlanner {
         Set<List<Object>> known = new HashSet<>(stated);
         List<String> added = new ArrayList<>();
         for (CreateTargetRequest target : file) {
-            List<Object> statement = statement(Period.parse(target.effectiveFrom()).orElseThrow().toString(),
+            // the rules admitted only labels of the calendar, and a label is how its period prints
+            List<Object> statement = statement(target.effectiveFrom(),
                     target.successLevel(), target.failureLevel(), target.severity().name(), target.note());
             if (known.add(statement)) {
                 added.add(target.effectiveFrom());

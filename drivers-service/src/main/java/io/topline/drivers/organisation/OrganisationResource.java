@@ -124,7 +124,8 @@ public class OrganisationResource {
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     @Operation(operationId = "exportOrganisation", summary = "Export the organisation file", description = "The active "
             + "drivers and measures with every target version, as an organisation file (YAML when asked for "
-            + "`application/yaml`). Applying it to the same suite plans no change.")
+            + "`application/yaml`), headed by the suite's calendar (read-only: a file never changes it). Applying it "
+            + "to the same suite plans no change.")
     @APIResponse(responseCode = "200", description = "The organisation file", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDefinition.class)),
             @Content(mediaType = YamlBodyWriter.MEDIA_TYPE, schema = @Schema(implementation = OrganisationDefinition.class))},

@@ -2,6 +2,7 @@ package io.topline.drivers.organisation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.topline.chassis.calendar.FiscalCalendar;
 import io.topline.chassis.problem.Problem;
 import io.topline.chassis.problem.ProblemException;
 import io.topline.contracts.organisation.OrganisationFileRules;
@@ -30,8 +31,8 @@ import java.util.TreeSet;
 /**
  * The rules an organisation file must keep against the definitions stored now: those it keeps on its own
  * ({@link OrganisationFileRules}: keys listed once, levels on the right side), keys never reused once archived, edges to drivers that will exist, an acyclic flow, the focus rule, fields that never change, target
- * periods of the measure's cadence. With prune, what the file leaves out
- * is about to be archived, so nothing may lean on it.
+ * periods of the measure's cadence in the suite's calendar, a calendar block (if any) equal to the suite's. With prune,
+ * what the file leaves out is about to be archived, so nothing may lean on it.
  */
 @ApplicationScoped
 public class OrganisationRules {
@@ -39,13 +40,15 @@ public class OrganisationRules {
     private final DriverRepository drivers;
     private final MeasureRepository measures;
     private final DefinitionsConfig config;
+    private final FiscalCalendar calendar;
     private final ObjectMapper mapper;
 
     public OrganisationRules(DriverRepository drivers, MeasureRepository measures, DefinitionsConfig config,
-                             ObjectMapper mapper) {
+                             FiscalCalendar calendar, ObjectMapper mapper) {
         this.drivers = drivers;
         this.measures = measures;
         this.config = config;
+        this.calendar = calendar;
         this.mapper = mapper;
     }
 
@@ -58,6 +61,7 @@ public class OrganisationRules {
         JsonNode document = file.document() != null ? file.document() : mapper.valueToTree(definition);
         List<Problem.Violation> violations = new ArrayList<>(OrganisationFileRules.check(document).stream()
                 .map(e -> new Problem.Violation(e.path(), e.message(), e.line(), e.column())).toList());
+        violations.addAll(CalendarCheck.differences(definition.calendar(), calendar));
         Map<String, CreateDriverRequest> fileDrivers = checkDriverKeys(definition.drivers(), violations);
         checkFeedsInto(definition.drivers(), fileDrivers, prune, violations);
         FlowGraph.findCycle(edgesAfter(definition, prune)).ifPresent(cycle -> violations.add(new Problem.Violation(
@@ -188,11 +192,12 @@ public class OrganisationRules {
      * Each target starts at a period of the measure's cadence (the schema says so of a file; a body of
      * /drivers/import is checked here); the failing side is one of {@link OrganisationFileRules}.
      */
-    private static void checkTargets(String path, MeasureDefinition item, List<Problem.Violation> violations) {
+    private void checkTargets(String path, MeasureDefinition item, List<Problem.Violation> violations) {
         for (int j = 0; j < item.targetsOrEmpty().size(); j++) {
             CreateTargetRequest target = item.targetsOrEmpty().get(j);
             collect(path + ".targets[" + j + "]",
-                    () -> TargetService.parse(target.effectiveFrom(), item.cadence(), "effectiveFrom"), violations);
+                    () -> TargetService.parse(calendar, target.effectiveFrom(), item.cadence(), "effectiveFrom"),
+                    violations);
         }
     }
 

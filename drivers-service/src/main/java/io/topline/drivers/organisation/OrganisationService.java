@@ -1,5 +1,6 @@
 package io.topline.drivers.organisation;
 
+import io.topline.chassis.calendar.FiscalCalendar;
 import io.topline.chassis.problem.Problem;
 import io.topline.chassis.problem.ProblemException;
 import io.topline.chassis.time.BoundedDurations;
@@ -43,15 +44,18 @@ public class OrganisationService {
     private final MeasureService measureService;
     private final OrganisationRules rules;
     private final OrganisationPlanner planner;
+    private final FiscalCalendar calendar;
 
     public OrganisationService(DriverRepository drivers, MeasureRepository measures, DriverService driverService,
-                               MeasureService measureService, OrganisationRules rules, OrganisationPlanner planner) {
+                               MeasureService measureService, OrganisationRules rules, OrganisationPlanner planner,
+                               FiscalCalendar calendar) {
         this.drivers = drivers;
         this.measures = measures;
         this.driverService = driverService;
         this.measureService = measureService;
         this.rules = rules;
         this.planner = planner;
+        this.calendar = calendar;
     }
 
     /** Checks the file as apply would (with prune or not), and counts what it holds. */
@@ -107,7 +111,7 @@ public class OrganisationService {
     public OrganisationDefinition export() {
         List<CreateDriverRequest> activeDrivers = drivers.active().stream().map(OrganisationService::toFile).toList();
         List<MeasureDefinition> activeMeasures = measures.active().stream().map(OrganisationService::toFile).toList();
-        return new OrganisationDefinition(activeDrivers, activeMeasures);
+        return new OrganisationDefinition(CalendarDefinition.of(calendar), activeDrivers, activeMeasures);
     }
 
     /** Refuses a file that breaks any rule, listing the violations in file order (those without a line last). */
@@ -124,7 +128,7 @@ public class OrganisationService {
     private boolean addMissingTargets(Measure measure, MeasureDefinition item) {
         boolean added = false;
         for (CreateTargetRequest target : item.targetsOrEmpty()) {
-            Period period = Period.parse(target.effectiveFrom()).orElseThrow();
+            Period period = Period.parse(calendar, target.effectiveFrom()).orElseThrow();
             boolean stated = measure.targets().stream().anyMatch(t -> t.states(period, target.successLevel(),
                     target.failureLevel(), target.severity(), target.note()));
             if (!stated) {

@@ -1,10 +1,10 @@
 package io.topline.drivers.target;
 
-import io.topline.drivers.DefinitionsConfig;
 import io.topline.drivers.measure.Cadence;
 import io.topline.drivers.measure.Measure;
 import io.topline.drivers.measure.MeasureRepository;
 import io.topline.drivers.measure.MeasureService;
+import io.topline.chassis.calendar.FiscalCalendar;
 import io.topline.chassis.problem.ProblemException;
 import io.topline.drivers.web.Revisions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,14 +19,14 @@ public class TargetService {
 
     private final MeasureRepository measures;
     private final MeasureService measureService;
-    private final DefinitionsConfig config;
+    private final FiscalCalendar calendar;
     private final Clock clock;
 
-    public TargetService(MeasureRepository measures, MeasureService measureService, DefinitionsConfig config,
+    public TargetService(MeasureRepository measures, MeasureService measureService, FiscalCalendar calendar,
                          Clock clock) {
         this.measures = measures;
         this.measureService = measureService;
-        this.config = config;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -39,7 +39,7 @@ public class TargetService {
         Measure measure = measures.lockByKey(measureKey)
                 .orElseThrow(() -> ProblemException.notFound("Measure", measureKey));
         Revisions.check(ifMatch, measure.revision(), false);
-        Period period = parse(request.effectiveFrom(), measure.cadence(), "effectiveFrom");
+        Period period = parse(calendar, request.effectiveFrom(), measure.cadence(), "effectiveFrom");
         Target target = measure.addTarget(period, request.successLevel(), request.failureLevel(), request.severity(),
                 request.note(), measureService.now());
         measureService.publish(measure);
@@ -56,8 +56,8 @@ public class TargetService {
     public Added inEffect(String measureKey, String period) {
         Measure measure = schedule(measureKey);
         Period wanted = "current".equals(period)
-                ? Period.containing(measure.cadence(), LocalDate.now(clock.withZone(config.timeZone())))
-                : parse(period, measure.cadence(), "period");
+                ? Period.containing(calendar, measure.cadence(), LocalDate.now(clock.withZone(calendar.zone())))
+                : parse(calendar, period, measure.cadence(), "period");
         Target target = TargetSchedule.inEffect(measure.targets(), wanted)
                 .orElseThrow(() -> new ProblemException(404, "no-target", "Not found", "Measure '" + measureKey
                         + "' has no target in effect for " + wanted + "; its first target starts later or none is set",
@@ -73,9 +73,9 @@ public class TargetService {
                 .orElseThrow(() -> ProblemException.notFound("Target version", measureKey + "/" + version));
     }
 
-    /** Reads a period that must be of {@code cadence}; anything else is 422 naming {@code field}. */
-    public static Period parse(String text, Cadence cadence, String field) {
-        Period period = Period.parse(text).orElseThrow(() -> ProblemException.unprocessable(field, "'" + text
+    /** Reads a period of {@code calendar} of {@code cadence}; anything else is 422 naming {@code field}. */
+    public static Period parse(FiscalCalendar calendar, String text, Cadence cadence, String field) {
+        Period period = Period.parse(calendar, text).orElseThrow(() -> ProblemException.unprocessable(field, "'" + text
                 + "' is not a period; a " + cadence.name().toLowerCase() + " measure uses periods like "
                 + Period.example(cadence)));
         if (period.cadence() != cadence) {

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,11 +58,6 @@ class FocusRuleTest {
             @Override
             public int maxActiveMeasuresPerDriver() {
                 return max;
-            }
-
-            @Override
-            public ZoneId timeZone() {
-                return ZoneId.of("UTC");
             }
         };
         return new MeasureService(repository, null, null, config, null, Clock.systemUTC());

@@ -1,5 +1,6 @@
 package io.topline.metrics.period;
 
+import io.topline.chassis.calendar.FiscalCalendar;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -10,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PeriodCalendarTest {
 
-    private final PeriodCalendar utc = new PeriodCalendar(() -> ZoneId.of("UTC"));
-    private final PeriodCalendar berlin = new PeriodCalendar(() -> ZoneId.of("Europe/Berlin"));
+    private final PeriodCalendar utc = new PeriodCalendar(FiscalCalendar.iso(ZoneId.of("UTC")));
+    private final PeriodCalendar berlin = new PeriodCalendar(FiscalCalendar.iso(ZoneId.of("Europe/Berlin")));
 
     @Test
     void shouldNameIsoWeeksMonthsAndQuartersInTheOrganisationZone() {
