@@ -14,11 +14,11 @@ import io.topline.alerts.digest.Digest.Counts;
 import io.topline.alerts.digest.Digest.DigestAlert;
 import io.topline.alerts.digest.Digest.DigestMeasure;
 import io.topline.alerts.digest.DigestReader.MeasureStatus;
-import io.topline.alerts.evaluation.EvaluationConfig;
 import io.topline.alerts.receiver.ReceiverKind;
 import io.topline.alerts.subscription.AlertSelector;
 import io.topline.alerts.subscription.Subscription;
 import io.topline.alerts.subscription.SubscriptionRepository;
+import io.topline.chassis.calendar.FiscalCalendar;
 import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -60,7 +60,7 @@ public class DigestService {
     public DigestService(DigestReader reader, AlertRepository alerts, SubscriptionRepository subscriptions,
                          WebhookDeliveryRepository deliveries, WebhookConfig webhooks, DigestConfig config,
                          ObjectMapper mapper, Event<DeliveriesScheduled> scheduled, Clock clock,
-                         EvaluationConfig evaluation) {
+                         FiscalCalendar calendar) {
         this.reader = reader;
         this.alerts = alerts;
         this.subscriptions = subscriptions;
@@ -70,7 +70,7 @@ public class DigestService {
         this.mapper = mapper;
         this.scheduled = scheduled;
         this.clock = clock;
-        this.zone = evaluation.timeZone();
+        this.zone = calendar.zone();
     }
 
     /** The digest of everything as of now, for whoever wants to read it before it is sent. */

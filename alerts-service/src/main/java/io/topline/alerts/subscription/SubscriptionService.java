@@ -7,13 +7,13 @@ import io.topline.alerts.alert.Severity;
 import io.topline.alerts.delivery.SsrfGuard;
 import io.topline.alerts.delivery.WebhookDeliveryRepository;
 import io.topline.alerts.digest.DigestSchedule;
-import io.topline.alerts.evaluation.EvaluationConfig;
 import io.topline.alerts.grouping.GroupLabel;
 import io.topline.alerts.grouping.GroupingConfig;
 import io.topline.alerts.receiver.MessageTemplate;
 import io.topline.alerts.receiver.ReceiverConfig;
 import io.topline.alerts.receiver.ReceiverKind;
 import io.topline.alerts.receiver.TemplateCheck;
+import io.topline.chassis.calendar.FiscalCalendar;
 import io.topline.chassis.page.Page;
 import io.topline.chassis.page.PageRequest;
 import io.topline.chassis.page.PanachePages;
@@ -57,9 +57,9 @@ public class SubscriptionService {
     @SuppressWarnings("java:S107")
     public SubscriptionService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
                                SsrfGuard guard, SecretCipher cipher, Clock clock, TemplateCheck templates,
-                               ReceiverConfig receivers, GroupingConfig grouping, EvaluationConfig evaluation) {
+                               ReceiverConfig receivers, GroupingConfig grouping, FiscalCalendar calendar) {
         this.grouping = grouping;
-        this.zone = evaluation.timeZone();
+        this.zone = calendar.zone();
         this.subscriptions = subscriptions;
         this.templates = templates;
         this.receivers = receivers;
