@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -133,6 +135,101 @@ class CommandLineToolTest {
         assertEquals(0, total.compareTo(sum), "sum " + sum);
     }
 
+    /**
+     * Issue 14's acceptance: 100,000 rows over the last twelve months, imported once into one measure, and into a twin
+     * measure by a run that is killed (SIGKILL) part-way and then resumed; both end with the same actuals.
+     */
+    @Test
+    void shouldImportAHundredThousandRowsKilledAndResumedToTheActualsOfAOneShotImport() throws Exception {
+        Keys keys = Keys.fresh();
+        String twin = keys.deals() + "-twin";
+        Path dir = Files.createTempDirectory("topline-cli-100k-");
+        Path organisation = dir.resolve("organisation.yaml");
+        Files.writeString(organisation, organisation(keys, "Deals won") + """
+                  - key: %s
+                    driverKey: %s
+                    name: Deals won (twin)
+                    unit: COUNT
+                    aggregation: SUM
+                    direction: HIGHER_IS_BETTER
+                    cadence: MONTHLY
+                    targets:
+                      - {effectiveFrom: "%s", successLevel: 50, failureLevel: 20, severity: WARNING}
+                """.formatted(twin, keys.sales(), YearMonth.now(ZoneOffset.UTC)));
+        assertEquals(0, topline(TestTokens.ADMIN, "apply", organisation.toString()).exitCode());
+        Path oneShot = hundredThousandRows(dir, keys.deals());
+        Path interrupted = hundredThousandRows(dir, twin);
+        Instant probe = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(390));
+        awaitMeasureKnown(keys.deals(), probe);
+        awaitMeasureKnown(twin, probe);
+
+        Run once = topline(TestTokens.INGEST, 600, "import-csv", oneShot.toString(), "--measure-column", "measure");
+        assertEquals(0, once.exitCode(), once.err());
+        assertTrue(once.out().contains(": 100000 row(s); 100000 stored, 0 already stored, 0 committed by an earlier "
+                + "run; 100 batch(es)"), once.out());
+        assertTrue(once.err().contains("[" + "#".repeat(30) + "] 100% 100000/100000 rows"), once.err());
+
+        Path progress = interrupted.resolveSibling(interrupted.getFileName() + ".progress");
+        Process killed = start(TestTokens.INGEST, "import-csv", interrupted.toString(), "--measure-column", "measure");
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(50)).until(() -> checkpoint(progress)
+                >= 30_000);
+        killed.destroyForcibly().waitFor();
+        long killedAfter = checkpoint(progress);
+        assertTrue(killedAfter < 100_001, "killed before the end, after line " + killedAfter);
+
+        Run resumed = topline(TestTokens.INGEST, 600, "import-csv", interrupted.toString(), "--measure-column",
+                "measure");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("Resuming after line " + killedAfter), resumed.err());
+        assertTrue(resumed.out().contains(" committed by an earlier run"), resumed.out());
+        assertEquals(actuals(keys.deals()), actuals(twin), "the killed and resumed import counts every row once");
+        // the rows and the probe
+        assertEquals(100_001L, actuals(twin).values().stream().mapToLong(a -> Long.parseLong(a.split("/")[0])).sum());
+    }
+
+    /** 100,000 rows of one measure, values 1 to 100, spread over the last twelve months. */
+    private static Path hundredThousandRows(Path dir, String measure) throws IOException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+        List<String> lines = new ArrayList<>(100_001);
+        lines.add("measure,value,occurredAt");
+        for (int i = 0; i < 100_000; i++) {
+            lines.add(measure + "," + (i % 100 + 1) + "," + now.minusSeconds(i * 314L));
+        }
+        Path csv = dir.resolve(measure + ".csv");
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+        return csv;
+    }
+
+    /**
+     * metrics-service learns of a measure from topline.definitions: waits until it takes a probe of value 0 at
+     * {@code at} (the same for both measures, so their actuals stay comparable).
+     */
+    private static void awaitMeasureKnown(String measure, Instant at) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> topline(TestTokens.INGEST, "post", measure, "0", "--id",
+                "cli-probe-" + measure, "--at", at.toString()).exitCode() == 0);
+    }
+
+    /** Each period's actual as count/sum/min/max. */
+    private static Map<String, String> actuals(String measure) {
+        Map<String, String> byPeriod = new TreeMap<>();
+        JsonNode page = Api.get(Suite.metricsUrl() + "/actuals?measure=" + measure + "&size=500", TestTokens.VIEWER, 200);
+        for (JsonNode actual : page.get("items")) {
+            byPeriod.put(actual.get("period").asText(), actual.get("count").asLong() + "/"
+                    + actual.get("sum").decimalValue().stripTrailingZeros().toPlainString() + "/"
+                    + actual.get("min").decimalValue().stripTrailingZeros().toPlainString() + "/"
+                    + actual.get("max").decimalValue().stripTrailingZeros().toPlainString());
+        }
+        return byPeriod;
+    }
+
+    private static long checkpoint(Path progress) {
+        try {
+            return Files.exists(progress) ? Long.parseLong(Files.readString(progress).strip()) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0; // being rewritten
+        }
+    }
+
     private static String organisation(Keys keys, String measureName) {
         return """
                 drivers:
@@ -160,6 +257,27 @@ class CommandLineToolTest {
 
     /** Runs the packaged tool with the role's development token, from a file as the tool expects it. */
     private static Run topline(String role, String... arguments) throws IOException, InterruptedException {
+        return topline(role, 120, arguments);
+    }
+
+    private static Run topline(String role, int seconds, String... arguments) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("topline-out-", ".txt");
+        Path err = Files.createTempFile("topline-err-", ".txt");
+        Process process = builder(role, arguments).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("topline " + String.join(" ", arguments) + " did not end within " + seconds + " s");
+        }
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** Starts the tool without waiting for it, its output discarded. */
+    private static Process start(String role, String... arguments) throws IOException {
+        return builder(role, arguments).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static ProcessBuilder builder(String role, String... arguments) {
         Path jar = Suite.root().resolve("cli/target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
         command.addAll(List.of(arguments));
@@ -170,13 +288,6 @@ class CommandLineToolTest {
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("TOPLINE_TOKEN");
-        Path out = Files.createTempFile("topline-out-", ".txt");
-        Path err = Files.createTempFile("topline-err-", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("topline " + String.join(" ", arguments) + " did not end within 120 s");
-        }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        return builder;
     }
 }
