@@ -20,13 +20,6 @@ public class DigestSweep {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        if (!gate.enter()) {
-            return;
-        }
-        try {
-            digests.sendDue();
-        } finally {
-            gate.exit();
-        }
+        gate.run(digests::sendDue);
     }
 }

@@ -20,13 +20,6 @@ public class GroupSweep {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        if (!gate.enter()) {
-            return;
-        }
-        try {
-            groups.closeDue();
-        } finally {
-            gate.exit();
-        }
+        gate.run(groups::closeDue);
     }
 }

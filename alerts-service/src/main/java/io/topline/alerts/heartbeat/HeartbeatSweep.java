@@ -20,13 +20,6 @@ public class HeartbeatSweep {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        if (!gate.enter()) {
-            return;
-        }
-        try {
-            heartbeats.check();
-        } finally {
-            gate.exit();
-        }
+        gate.run(heartbeats::check);
     }
 }

@@ -58,6 +58,18 @@ public class ShutdownGate {
         }
     }
 
+    /** Runs a scheduled job's work unless the service is stopping, as one piece of work the stop waits for. */
+    public void run(Runnable work) {
+        if (!enter()) {
+            return;
+        }
+        try {
+            work.run();
+        } finally {
+            exit();
+        }
+    }
+
     /** Whether the service is stopping: long jobs stop between steps. */
     public boolean closing() {
         synchronized (lock) {

@@ -42,14 +42,7 @@ public class AlertmanagerResendSweep {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        if (!gate.enter()) {
-            return;
-        }
-        try {
-            sweep(DurationConverter.parseDuration(config.alertmanagerResendInterval()));
-        } finally {
-            gate.exit();
-        }
+        gate.run(() -> sweep(DurationConverter.parseDuration(config.alertmanagerResendInterval())));
     }
 
     /**

@@ -30,14 +30,7 @@ public class SilenceSweep {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        if (!gate.enter()) {
-            return;
-        }
-        try {
-            sweep();
-        } finally {
-            gate.exit();
-        }
+        gate.run(this::sweep);
     }
 
     /** One sweep; returns false when another replica's sweep holds the lock. */
