@@ -164,14 +164,14 @@ public class SubscriptionService {
     }
 
     /** A Standard Webhooks secret: {@code whsec_} and 24 random bytes in base64. */
-    static String newSecret() {
+    public static String newSecret() {
         byte[] key = new byte[24];
         RANDOM.nextBytes(key);
         return "whsec_" + Base64.getEncoder().encodeToString(key);
     }
 
     /** A route-only receiver is picked by no filter: one that names filters is refused, not silently ignored. */
-    private static void requireNoFilters(CreateSubscriptionRequest request) {
+    public static void requireNoFilters(CreateSubscriptionRequest request) {
         boolean filtered = !orEmpty(request.drivers()).isEmpty() || !orEmpty(request.functions()).isEmpty()
                 || !orEmpty(request.measures()).isEmpty() || !orEmpty(request.kinds()).isEmpty()
                 || request.minSeverity() != null;
@@ -182,7 +182,7 @@ public class SubscriptionService {
     }
 
     /** The repeat interval a request names, 5 minutes to 7 days; null when it names none. */
-    static Duration repeatInterval(String text) {
+    public static Duration repeatInterval(String text) {
         return BoundedDurations.parse("repeatInterval", text, MIN_REPEAT, MAX_REPEAT);
     }
 
