@@ -54,6 +54,8 @@ public class EscalationPolicy {
     private String createdBy;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    // the key an organisation file names it by
+    private String slug;
 
     protected EscalationPolicy() {
     }
@@ -73,6 +75,7 @@ public class EscalationPolicy {
         this.active = true;
         this.createdBy = createdBy;
         this.createdAt = now;
+        this.slug = "policy-" + id.toString().replace("-", "").substring(0, 12);
     }
 
     /** Whether the policy covers the alert; an empty filter covers everything. */
@@ -129,5 +132,28 @@ public class EscalationPolicy {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The key an organisation file names this policy by. */
+    public String slug() {
+        return slug;
+    }
+
+    /** Gives the policy the key an organisation file names it by. */
+    public void rekey(String key) {
+        this.slug = key;
+    }
+
+    /** Redefines the policy from an organisation file, keeping its id (and so the steps already taken); enables it. */
+    public void redefine(String name, AlertSelector filters, List<EscalationStep> steps) {
+        this.name = name;
+        this.drivers = List.copyOf(filters.drivers());
+        this.functions = List.copyOf(filters.functions());
+        this.measures = List.copyOf(filters.measures());
+        this.kinds = List.copyOf(filters.kinds());
+        this.minSeverity = filters.minSeverity();
+        this.steps.clear();
+        this.steps.addAll(steps);
+        this.active = true;
     }
 }

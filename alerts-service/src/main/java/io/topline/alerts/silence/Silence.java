@@ -43,6 +43,8 @@ public class Silence {
     private Instant endedAt;
     @Column(name = "ended_by")
     private String endedBy;
+    // the key an organisation file names it by; unique among the silences not ended
+    private String slug;
     @Transient
     private List<CompiledMatcher> compiled;
 
@@ -61,6 +63,7 @@ public class Silence {
         this.comment = comment;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+        this.slug = "silence-" + id.toString().replace("-", "").substring(0, 12);
     }
 
     public SilenceState state(Instant now) {
@@ -133,5 +136,14 @@ public class Silence {
 
     public String endedBy() {
         return endedBy;
+    }
+
+    /** The key an organisation file names this silence by. */
+    public String slug() {
+        return slug;
+    }
+
+    void rekey(String key) {
+        this.slug = key;
     }
 }

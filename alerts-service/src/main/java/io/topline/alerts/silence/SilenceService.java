@@ -66,20 +66,59 @@ public class SilenceService {
      */
     @Transactional
     public SilenceResponse create(CreateSilenceRequest request, String person) {
+        return create(request, person, null);
+    }
+
+    /** {@link #create(CreateSilenceRequest, String)} under the key an organisation file names it by (null: a new one). */
+    @Transactional
+    public SilenceResponse create(CreateSilenceRequest request, String person, String key) {
         Instant now = clock.instant();
+        Stated stated = check(request, now);
+        Silence silence = new Silence(stated.matchers(), stated.startsAt(), stated.endsAt(), stated.untilResolved(),
+                stated.schedule(), request.comment(), person, now);
+        if (key != null) {
+            silence.rekey(key);
+        }
+        int matching = countMatchingOpen(silence);
+        silences.persist(silence);
+        events.created(silence, now);
+        applyToOpenAlerts(now);
+        return SilenceResponse.created(silence, now, matching);
+    }
+
+    /** Checks a silence as {@link #create} would and answers it as it would be stored (startsAt now when omitted). */
+    public Stated check(CreateSilenceRequest request, Instant now) {
         List<LabelMatcher> matchers = checkedMatchers(request.matchers());
         Instant startsAt = request.startsAt() == null ? now : instant(request.startsAt(), "startsAt");
         Instant endsAt = request.endsAt() == null ? null : instant(request.endsAt(), "endsAt");
         boolean untilResolved = Boolean.TRUE.equals(request.untilResolved());
         MaintenanceWindow schedule = request.schedule() == null ? null : checkedWindow(request.schedule());
         checkEnd(startsAt, endsAt, untilResolved, schedule, now);
-        Silence silence = new Silence(matchers, startsAt, endsAt, untilResolved, schedule, request.comment(), person,
-                now);
-        int matching = countMatchingOpen(silence);
-        silences.persist(silence);
-        events.created(silence, now);
+        return new Stated(matchers, startsAt, endsAt, untilResolved, schedule);
+    }
+
+    /** The end a request names (null when none), read as {@link #create} reads it. */
+    public Instant endOf(CreateSilenceRequest request) {
+        return request.endsAt() == null ? null : instant(request.endsAt(), "endsAt");
+    }
+
+    /** The silences not ended, by their key: the ones an organisation file states. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Silence> notEnded() {
+        return silences.list("endedAt is null order by slug");
+    }
+
+    /** Ends a silence an organisation file changed or left out, and notifies the firings it alone muted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void end(Silence silence, String person) {
+        Instant now = clock.instant();
+        events.end(silence, now, person);
         applyToOpenAlerts(now);
-        return SilenceResponse.created(silence, now, matching);
+    }
+
+    /** A silence's settings as checked: what a stored one is compared with. */
+    public record Stated(List<LabelMatcher> matchers, Instant startsAt, Instant endsAt, boolean untilResolved,
+                         MaintenanceWindow schedule) {
     }
 
     @Transactional

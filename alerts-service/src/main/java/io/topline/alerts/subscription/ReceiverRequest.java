@@ -4,13 +4,13 @@ import io.topline.alerts.receiver.ReceiverKind;
 import io.topline.chassis.problem.ProblemException;
 
 /** The settings each receiver kind needs in a new subscription, and those it may not have. */
-final class ReceiverRequest {
+public final class ReceiverRequest {
 
     private ReceiverRequest() {
     }
 
     /** Throws a 400 problem for a missing setting and a 422 problem for one the kind does not take. */
-    static void check(ReceiverKind kind, CreateSubscriptionRequest request) {
+    public static void check(ReceiverKind kind, CreateSubscriptionRequest request) {
         boolean email = kind == ReceiverKind.EMAIL;
         // PagerDuty has a public default address; every other kind but e-mail posts to the URL it names
         if (request.url() == null && !email && kind != ReceiverKind.PAGERDUTY) {

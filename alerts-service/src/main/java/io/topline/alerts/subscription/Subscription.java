@@ -19,6 +19,8 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -88,6 +90,12 @@ public class Subscription {
     private boolean digestOnly;
     @Column(name = "last_digest_at")
     private Instant lastDigestAt;
+    // the stable key an organisation file names it by (definition/AlertingDefinitionsService)
+    private String slug;
+    // the settings an organisation file gave as ${VARIABLE}, by field: exported as the reference, never the value
+    @Convert(converter = SecretRefsConverter.class)
+    @Column(name = "secret_refs")
+    private Map<String, String> secretRefs = Map.of();
 
     protected Subscription() {
     }
@@ -114,6 +122,8 @@ public class Subscription {
         this.active = true;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+        this.slug = receiver.name().toLowerCase(Locale.ROOT) + "-"
+                + id.toString().replace("-", "").substring(0, 12);
     }
 
     /** Sends its e-mails to these addresses. */
@@ -297,5 +307,51 @@ public class Subscription {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The key an organisation file names this receiver by. */
+    public String slug() {
+        return slug;
+    }
+
+    /** Gives the receiver the key an organisation file names it by. */
+    public void rekey(String key) {
+        this.slug = key;
+    }
+
+    /** Records which settings came from a file's {@code ${VARIABLE}} (field name to variable name). */
+    public void referTo(Map<String, String> refs) {
+        this.secretRefs = Map.copyOf(refs);
+    }
+
+    /** Which settings came from a file's {@code ${VARIABLE}}: field name to variable name. */
+    public Map<String, String> secretRefs() {
+        return secretRefs;
+    }
+
+    /**
+     * Redefines the receiver from an organisation file, keeping its id, kind, delivery log and (for a webhook) its
+     * signing secret; {@code secret} replaces a PagerDuty routing key when not null. A disabled one is enabled.
+     */
+    @SuppressWarnings("java:S107")
+    public void redefine(String url, String secret, SecretCipher cipher, String description, AlertSelector filters,
+                         Duration repeatInterval, boolean routeOnly, boolean holdDownstream,
+                         Map<String, String> refs) {
+        this.url = url;
+        if (secret != null) {
+            this.secretCiphertext = cipher.encrypt(secret, id);
+            this.plainSecret = null;
+        }
+        this.description = description;
+        this.drivers = List.copyOf(filters.drivers());
+        this.functions = List.copyOf(filters.functions());
+        this.measures = List.copyOf(filters.measures());
+        this.kinds = List.copyOf(filters.kinds());
+        this.minSeverity = filters.minSeverity();
+        repeatEvery(repeatInterval);
+        this.routeOnly = routeOnly;
+        this.holdDownstream = holdDownstream;
+        this.secretRefs = Map.copyOf(refs);
+        enable();
     }
 }

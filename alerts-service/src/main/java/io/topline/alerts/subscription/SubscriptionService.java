@@ -178,14 +178,14 @@ public class SubscriptionService {
     }
 
     /** A Standard Webhooks secret: {@code whsec_} and 24 random bytes in base64. */
-    static String newSecret() {
+    public static String newSecret() {
         byte[] key = new byte[24];
         RANDOM.nextBytes(key);
         return "whsec_" + Base64.getEncoder().encodeToString(key);
     }
 
     /** A route-only receiver is picked by no filter: one that names filters is refused, not silently ignored. */
-    private static void requireNoFilters(CreateSubscriptionRequest request) {
+    public static void requireNoFilters(CreateSubscriptionRequest request) {
         boolean filtered = !orEmpty(request.drivers()).isEmpty() || !orEmpty(request.functions()).isEmpty()
                 || !orEmpty(request.measures()).isEmpty() || !orEmpty(request.kinds()).isEmpty()
                 || request.minSeverity() != null;
@@ -196,7 +196,7 @@ public class SubscriptionService {
     }
 
     /** The repeat interval a request names, 5 minutes to 7 days; null when it names none. */
-    static Duration repeatInterval(String text) {
+    public static Duration repeatInterval(String text) {
         return BoundedDurations.parse("repeatInterval", text, MIN_REPEAT, MAX_REPEAT);
     }
 
@@ -204,7 +204,7 @@ public class SubscriptionService {
      * The group wait a request names (none to an hour), else the default of people's receivers (Slack, Teams, e-mail)
      * and none for the others. PagerDuty and Alertmanager group alerts themselves and take one event per alert.
      */
-    private Duration groupWait(ReceiverKind kind, String text) {
+    public Duration groupWait(ReceiverKind kind, String text) {
         Duration wait = BoundedDurations.parse("groupWait", text, Duration.ZERO, MAX_GROUP_WAIT);
         boolean groupsItself = kind == ReceiverKind.PAGERDUTY || kind == ReceiverKind.ALERTMANAGER;
         if (wait != null && !wait.isZero() && groupsItself) {
@@ -218,7 +218,7 @@ public class SubscriptionService {
         return person ? grouping.defaultWait() : Duration.ZERO;
     }
 
-    private static List<GroupLabel> groupBy(List<GroupLabel> labels) {
+    public static List<GroupLabel> groupBy(List<GroupLabel> labels) {
         if (labels == null || labels.isEmpty()) {
             return GroupLabel.DEFAULT;
         }
@@ -229,7 +229,7 @@ public class SubscriptionService {
     }
 
     /** The digest schedule, checked; a digest-only receiver must have one, and PagerDuty or Alertmanager none. */
-    private String digestSchedule(ReceiverKind kind, String expression) {
+    public String digestSchedule(ReceiverKind kind, String expression) {
         if (kind == ReceiverKind.PAGERDUTY || kind == ReceiverKind.ALERTMANAGER) {
             throw ProblemException.unprocessable("digest", "a " + kind + " receiver takes alerts, not digests");
         }
