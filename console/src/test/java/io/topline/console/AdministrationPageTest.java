@@ -63,13 +63,15 @@ class AdministrationPageTest {
     void shouldShowTheSubscriptionsToAnAdminOnly() {
         browser.signInAs(TestTokens.ADMIN).go("/console/admin");
 
+        // the two of TestData first (other tests may have created more since)
         assertEquals(List.of(
                         "Sales channel\nhttps://hooks.example.com/sales|functions SALES; kinds MISSED; severity at least "
                                 + "WARNING|PT4H|✔ active",
-                        "https://old.example.com/hook|every alert|never|✖ disabled the receiver answered 410 Gone"),
+                        "webhook\nhttps://old.example.com/hook|every alert|never|✖ disabled the receiver answered 410 "
+                                + "Gone"),
                 browser.driver().findElements(By.cssSelector("#subscriptions tbody tr")).stream().map(row ->
                         String.join("|", row.findElements(By.tagName("td")).stream().map(WebElement::getText)
-                                .toList())).toList());
+                                .toList())).toList().subList(0, 2));
 
         browser.signInAs(TestTokens.ONCALL).go("/console/admin");
         assertEquals(0, browser.driver().findElements(By.id("subscriptions")).size());

@@ -3,6 +3,7 @@ package io.topline.console;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -17,9 +18,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -40,7 +45,12 @@ public final class Browser implements AutoCloseable {
     /** The browser of the test running now, for {@link PageChecks} (tests run one at a time). */
     private static volatile Browser current;
 
+    /** axe-core, as Deque's Selenium integration bundles it (see the pom). */
+    private static final String AXE = readAxe();
+
     private final WebDriver driver;
+    /** The serious and critical accessibility violations of the pages seen since the last {@link #violations()}. */
+    private final List<String> violations = new ArrayList<>();
 
     private Browser(WebDriver driver) {
         this.driver = driver;
@@ -76,10 +86,39 @@ public final class Browser implements AutoCloseable {
         return "http://localhost:" + RestAssured.port;
     }
 
-    /** Opens {@code path} of the console. */
+    /** Opens {@code path} of the console, and runs the accessibility check on the page it shows. */
     public Browser go(String path) {
         driver.get(base() + path);
+        checkAccessibility();
         return this;
+    }
+
+    /**
+     * Runs axe-core on the page shown now and keeps its serious and critical violations (rule, help and the elements),
+     * for {@link PageChecks} to fail the test on.
+     */
+    @SuppressWarnings("unchecked")
+    public void checkAccessibility() {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
+            js.executeScript(AXE);
+        }
+        List<String> found = (List<String>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] }).then(result => done(result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.impact + ' ' + v.id + ' (' + v.help + ') on ' + location.pathname + ': '
+                        + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                  .catch(e => done(['axe failed: ' + e]));
+                """);
+        violations.addAll(found);
+    }
+
+    /** The serious and critical violations found since the last call. */
+    public List<String> violations() {
+        List<String> found = List.copyOf(violations);
+        violations.clear();
+        return found;
     }
 
     /** Signs out whoever was signed in and signs in with {@code role} on the sign-in page. */
@@ -114,6 +153,17 @@ public final class Browser implements AutoCloseable {
                 .map(LogEntry::getMessage)
                 .filter(message -> !message.contains("Failed to load resource"))
                 .toList();
+    }
+
+    private static String readAxe() {
+        try (InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

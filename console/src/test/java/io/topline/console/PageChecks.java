@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * After each browser test: a screenshot of the page it ended on ({@code target/screenshots/<class>-<test>.png}), and
- * no error in the browser console.
+ * no serious or critical accessibility violation (axe-core) on any page the test opened or ended on, and no error in
+ * the browser console.
  */
 public final class PageChecks implements AfterEachCallback {
 
@@ -21,6 +22,8 @@ public final class PageChecks implements AfterEachCallback {
         }
         browser.screenshot(context.getRequiredTestClass().getSimpleName() + "-"
                 + context.getRequiredTestMethod().getName());
+        browser.checkAccessibility();
+        assertEquals(List.of(), browser.violations(), "serious or critical accessibility violations (axe-core)");
         assertEquals(List.of(), browser.consoleErrors(), "errors in the browser console");
     }
 }

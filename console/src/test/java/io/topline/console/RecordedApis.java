@@ -22,13 +22,14 @@ import java.util.concurrent.TimeUnit;
  * An in-JVM HTTP server answering the drivers and alerts API calls the console makes, with the shapes of
  * {@link TestData}, and keeping what the console sent (path, body, bearer token) for the tests to check. It requires
  * a bearer token and the on-call role for acknowledge and resolve, as the services do, so a test sees which token the
- * console forwarded. The full-stack story over the real services is e2e-tests' ConsoleStoryTest.
+ * console forwarded; what admins define (drivers, measures, subscriptions, escalation policies) is
+ * {@link RecordedDefinitions}'. The full-stack story over the real services is e2e-tests' ConsoleStoryTest.
  */
 public final class RecordedApis {
 
     /** One request the console sent. */
     public record Received(String method, String path, String query, String authorization, String lastEventId,
-                           String body) {
+                           String body, String ifMatch) {
 
         /** The groups claim of the forwarded token. */
         public List<String> groups() {
@@ -44,6 +45,7 @@ public final class RecordedApis {
 
     private final Map<String, JsonObject> alerts = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> silences = new ConcurrentHashMap<>();
+    private final RecordedDefinitions definitions = new RecordedDefinitions();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
     private Vertx vertx;
@@ -100,7 +102,7 @@ public final class RecordedApis {
     private void handle(HttpServerRequest request, String body) {
         String authorization = request.getHeader("Authorization");
         received.add(new Received(request.method().name(), request.path(), request.query(), authorization,
-                request.getHeader("Last-Event-ID"), body));
+                request.getHeader("Last-Event-ID"), body, request.getHeader("If-Match")));
         if (request.path().equals(OIDC_KEYS)) {
             // the OIDC provider's key set, as a provider serves it to anybody; no token it issued is ever checked here
             json(request, 200, new JsonObject().put("keys", new JsonArray()));
@@ -111,6 +113,9 @@ public final class RecordedApis {
             return;
         }
         String path = request.path();
+        if (definitions.handle(request, body)) {
+            return;
+        }
         if (path.equals("/scorecard")) {
             String cadence = request.getParam("cadence", "WEEKLY");
             if (!List.of("WEEKLY", "MONTHLY", "QUARTERLY").contains(cadence)) {
@@ -125,8 +130,6 @@ public final class RecordedApis {
         } else if (path.equals("/evaluations")) {
             json(request, 200, page(new JsonArray().add(TestData.evaluation(request.getParam("measure"),
                     request.getParam("period")))));
-        } else if (path.equals("/measures/closing-ratio")) {
-            json(request, 200, TestData.closingRatio());
         } else if (path.equals("/actuals")) {
             json(request, 200, TestData.closingRatioActuals());
         } else if (path.equals("/alerts")) {
@@ -149,8 +152,6 @@ public final class RecordedApis {
             JsonObject silence = silences.get(path.split("/")[2]);
             silence.put("state", "EXPIRED");
             json(request, 200, silence);
-        } else if (path.equals("/subscriptions")) {
-            json(request, 200, page(TestData.subscriptions()));
         } else if (path.equals("/measures/closing-ratio/targets")) {
             json(request, 201, new JsonObject(body).put("version", 3));
         } else if (path.startsWith("/alerts/")) {
@@ -204,16 +205,16 @@ public final class RecordedApis {
         vertx.runOnContext(v -> streams.forEach(stream -> stream.write(event)));
     }
 
-    private static JsonObject page(JsonArray items) {
+    static JsonObject page(JsonArray items) {
         return new JsonObject().put("items", items).put("page", 0).put("size", 50).put("totalItems", items.size())
                 .put("totalPages", items.isEmpty() ? 0 : 1);
     }
 
-    private static void json(HttpServerRequest request, int status, JsonObject body) {
+    static void json(HttpServerRequest request, int status, JsonObject body) {
         request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     }
 
-    private static void problem(HttpServerRequest request, int status, String title, String detail) {
+    static void problem(HttpServerRequest request, int status, String title, String detail) {
         request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
                 .end(new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
                         .put("detail", detail).encode());

@@ -84,6 +84,21 @@ public final class TestData {
                 .put("evaluatedAt", "2026-11-30T01:00:00Z");
     }
 
+    /** drivers-service's GET /drivers items: the chain of the scorecard, each at revision 1. */
+    public static List<JsonObject> driverDefinitions() {
+        return List.of(driverDefinition("marketing", "Marketing leads", "MARKETING", "mia@example.com", "sales"),
+                driverDefinition("sales", "Sales", "SALES", "sam@example.com", "finance"),
+                driverDefinition("finance", "Revenue", "FINANCE", "fay@example.com", null));
+    }
+
+    private static JsonObject driverDefinition(String key, String name, String function, String owner,
+                                               String feedsInto) {
+        return new JsonObject().put("key", key).put("name", name).put("function", function).put("owner", owner)
+                .putNull("description").put("feedsInto", feedsInto == null ? new JsonArray() : new JsonArray()
+                        .add(feedsInto)).put("archived", false).put("revision", 1)
+                .put("createdAt", "2026-01-05T09:00:00Z").put("updatedAt", "2026-01-05T09:00:00Z");
+    }
+
     /** drivers-service's GET /measures/closing-ratio: its target was raised from version 1 to 2 in 2026-W48. */
     public static JsonObject closingRatio() {
         return new JsonObject().put("key", "closing-ratio").put("driverKey", "sales").put("name", "Closing ratio")

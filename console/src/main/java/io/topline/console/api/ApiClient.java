@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Calls the APIs for the server-rendered pages, as the person signed in (their bearer token), and reads the answers
@@ -45,13 +47,40 @@ public class ApiClient {
 
     /** POSTs {@code body} as JSON to {@code path} of {@code service}; the answer's body is returned as a tree. */
     public JsonNode post(Service service, String path, Object body) {
+        return write(service, "POST", path, body, null);
+    }
+
+    /**
+     * Sends {@code body} as JSON with {@code method} to {@code path}, with {@code If-Match: "revision"} when a
+     * revision is given (drivers-service's ETag is the revision as last read); the answer's body is returned as a
+     * tree, an empty one (204) as a JSON null.
+     */
+    public JsonNode write(Service service, String method, String path, Object body, Long revision) {
         try {
-            String sent = send(service, request(service, path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+            HttpRequest.Builder request = request(service, path);
+            if (revision != null) {
+                request.header("If-Match", "\"" + revision + "\"");
+            }
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            }
+            String sent = send(service, request);
             return sent.isBlank() ? json.nullNode() : json.readTree(sent);
         } catch (JsonProcessingException e) {
             throw new ApiException(502, "Unreadable answer", service.serviceName() + " answered " + path
                     + " with a body the console cannot read");
+        }
+    }
+
+    /** Reads a tree answer (from {@link #write}) as {@code type}. */
+    public <T> T read(JsonNode answer, Class<T> type) {
+        try {
+            return json.treeToValue(answer, type);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(502, "Unreadable answer", "The API answered with a body the console cannot read");
         }
     }
 
@@ -86,13 +115,16 @@ public class ApiClient {
     private ApiException problem(Service service, HttpResponse<String> response) {
         String title = "HTTP " + response.statusCode();
         String detail = service.serviceName() + " refused the request";
+        List<String> violations = new ArrayList<>();
         try {
             JsonNode problem = json.readTree(response.body());
             title = problem.path("title").asText(title);
             detail = problem.path("detail").asText(detail);
+            problem.path("violations").forEach(v -> violations.add(v.path("field").asText("") + ": "
+                    + v.path("message").asText("")));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // not a problem document: the generic title and detail say enough
         }
-        return new ApiException(response.statusCode(), title, detail);
+        return new ApiException(response.statusCode(), title, detail, violations);
     }
 }

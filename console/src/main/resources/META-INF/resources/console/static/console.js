@@ -52,7 +52,25 @@
     window.addEventListener("pagehide", function () { stream.close(); });
   }
 
+  // a new subscription's form shows only the settings its receiver kind takes; hidden ones are disabled, so they are
+  // not sent (without scripts every field shows, each saying which kind it is for)
+  function receiverFields(select) {
+    function show() {
+      select.form.querySelectorAll("[data-receivers]").forEach(function (field) {
+        var applies = field.dataset.receivers.split(" ").indexOf(select.value) >= 0;
+        field.hidden = !applies;
+        field.querySelectorAll("input").forEach(function (input) { input.disabled = !applies; });
+      });
+    }
+    select.addEventListener("change", show);
+    show();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var receiver = document.getElementById("subscription-receiver");
+    if (receiver) {
+      receiverFields(receiver);
+    }
     var rows = document.getElementById("alert-rows");
     var live = document.getElementById("live");
     if (rows && live && window.EventSource) {
