@@ -2,6 +2,8 @@
 # Ingestion benchmark of metrics-service: starts PostgreSQL (Debian server) on 15432 and a KRaft Kafka on 19092,
 # runs the packaged service on 18082, defines a measure over Kafka, drives it with IngestBenchmark, then stops
 # everything it started (by process id). Run from the repository root:  bash metrics-service/bench/run-bench.sh [seconds]
+# Needs Debian's PostgreSQL server (apt-get install -y postgresql; /usr/lib/postgresql/<version>/bin, run as root for
+# su postgres): it loads pg_stat_statements from the server's contrib (not tried with the embedded PostgreSQL).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${BENCH_DIR:-/tmp/topline-metrics-bench}
@@ -63,7 +65,10 @@ echo "measure:bench-measure|$EVENT" | java -cp "$CP" org.apache.kafka.tools.Cons
   --topic topline.definitions --property parse.key=true --property key.separator='|' >/dev/null 2>&1
 sleep 3
 CP_FILE="$ROOT/metrics-service/target/bench-classpath.txt"
-[ -f "$CP_FILE" ] || (cd "$ROOT" && ./mvnw -q -o -pl metrics-service dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test)
+# in the reactor (-am), so chassis and test-infra resolve to their target/classes: nothing has to be in ~/.m2 after the
+# README's ./mvnw verify; the relative outputFile gives each module its own file, metrics-service's is the one used
+[ -f "$CP_FILE" ] || (cd "$ROOT" && ./mvnw -B -q -o test-compile dependency:build-classpath -pl metrics-service -am \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test)
 TEST_CP="$ROOT/metrics-service/target/test-classes:$(cat "$CP_FILE")"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 SERVICE_CPU0=$(awk '{print $14+$15}' /proc/$SERVICE_PID/stat)
