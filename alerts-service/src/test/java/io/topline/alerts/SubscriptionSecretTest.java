@@ -69,9 +69,10 @@ class SubscriptionSecretTest {
         String plain = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                         "insert into subscription (id, url, plain_secret, drivers, functions, measures, kinds, "
-                                + "min_severity, active, created_at) values (?1, 'https://old.example.com/hook', ?2, "
-                                + "'', '', '', '', 'INFO', false, ?3)")
+                                + "min_severity, active, created_at, slug) values (?1, 'https://old.example.com/hook', ?2, "
+                                + "'', '', '', '', 'INFO', false, ?3, ?4)")
                 .setParameter(1, id).setParameter(2, plain).setParameter(3, Timestamp.from(Instant.now()))
+                .setParameter(4, "old-" + id)
                 .executeUpdate());
         assertEquals(plain, QuarkusTransaction.requiringNew().call(() -> subscriptions.findById(id).secret(cipher)),
                 "a row from before the migration still signs");

@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,10 +58,13 @@ class ReceiverDefinitions {
     private final TemplateCheck templates;
     private final ReceiverConfig config;
     private final Validator validator;
+    private final Clock clock;
 
     @SuppressWarnings("java:S107")
     ReceiverDefinitions(SubscriptionRepository subscriptions, SubscriptionService service, SsrfGuard guard,
-                        SecretCipher cipher, TemplateCheck templates, ReceiverConfig config, Validator validator) {
+                        SecretCipher cipher, TemplateCheck templates, ReceiverConfig config, Validator validator,
+                        Clock clock) {
+        this.clock = clock;
         this.subscriptions = subscriptions;
         this.service = service;
         this.guard = guard;
@@ -225,7 +229,7 @@ class ReceiverDefinitions {
         current.mailTo(desired.recipients());
         current.template(desired.request().template());
         current.groupEvery(desired.grouping().groupWait(), desired.grouping().labels());
-        current.digest(desired.grouping().digest(), desired.grouping().digestOnly());
+        current.digest(desired.grouping().digest(), desired.grouping().digestOnly(), clock.instant());
         return null;
     }
 

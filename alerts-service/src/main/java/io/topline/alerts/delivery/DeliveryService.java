@@ -242,6 +242,7 @@ public class DeliveryService {
         if (subscription != null && subscription.active()) {
             subscription.disable("the subscriber answered 410 Gone at " + now);
             deliveries.cancelPending(subscription.id(), now);
+            groups.dropFor(subscription.id());
         }
     }
 

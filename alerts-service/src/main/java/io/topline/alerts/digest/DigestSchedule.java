@@ -39,7 +39,12 @@ public final class DigestSchedule {
         try {
             Cron cron = PARSER.parse(expression.trim());
             cron.validate();
-            return new DigestSchedule(cron, zone);
+            DigestSchedule schedule = new DigestSchedule(cron, zone);
+            // an expression that never falls due (30 February) is refused here, not found out by every sweep
+            if (schedule.nextDueAfter(Instant.now()).isEmpty()) {
+                throw ProblemException.badRequest(field, "never falls due: '" + expression + "'");
+            }
+            return schedule;
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(field, "must be a cron expression of five fields (minute hour "
                     + "day-of-month month day-of-week) such as '0 8 * * MON': " + e.getMessage());

@@ -23,6 +23,7 @@ import io.topline.chassis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +45,7 @@ import java.util.UUID;
 public class DigestService {
 
     private static final Set<String> WITHOUT_ALERTS = Set.of();
+    private static final Logger LOG = Logger.getLogger(DigestService.class);
 
     private final DigestReader reader;
     private final AlertRepository alerts;
@@ -89,7 +91,15 @@ public class DigestService {
         Instant now = clock.instant();
         int sent = 0;
         for (Subscription subscription : subscriptions.lockWithDigest()) {
-            Optional<Instant> due = DigestSchedule.parse("digest", subscription.digestSchedule(), zone).lastDueAt(now);
+            Optional<Instant> due;
+            try {
+                due = DigestSchedule.parse("digest", subscription.digestSchedule(), zone).lastDueAt(now);
+            } catch (RuntimeException e) {
+                // one schedule cron-utils cannot answer must not stop the others' digests
+                LOG.errorf("The digest schedule '%s' of subscription %s cannot be read: %s",
+                        subscription.digestSchedule(), subscription.id(), e.getMessage());
+                continue;
+            }
             Instant since = subscription.lastDigestAt() != null ? subscription.lastDigestAt()
                     : subscription.createdAt();
             if (due.isPresent() && due.get().isAfter(since)) {

@@ -70,6 +70,12 @@ public class NotificationGroups {
         pending.persist(new PendingNotification(subscription.id(), key, messageId, type, payload, now, now.plus(wait)));
     }
 
+    /** Drops what waits in the subscription's groups (it was disabled); returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long dropFor(UUID subscriptionId) {
+        return pending.dropFor(subscriptionId);
+    }
+
     /**
      * Turns every due group into one delivery and returns how many it made. One replica at a time (an advisory
      * lock): two closing the same group at once would each send part of it.

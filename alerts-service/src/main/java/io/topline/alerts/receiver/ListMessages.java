@@ -26,7 +26,7 @@ final class ListMessages {
         List<String> labels = new ArrayList<>();
         data.path("labels").elements().forEachRemaining(value -> labels.add(value.asText()));
         String title = items.size() + " alerts" + (labels.isEmpty() ? "" : " · " + String.join(" · ", labels));
-        return new NoticeList(title, inbox, List.of(new NoticeList.Section(null, items)));
+        return new NoticeList(title, inbox, List.of(new NoticeList.Section(null, items)), false);
     }
 
     /**
@@ -42,7 +42,7 @@ final class ListMessages {
                 new NoticeList.Section("Red: missed", measures(data.path("red"), page)),
                 new NoticeList.Section("Amber: at risk", measures(data.path("amber"), page)),
                 new NoticeList.Section("Open alerts", alerts(data.path("openAlerts"), page)));
-        return new NoticeList(title, page.apply("/console/scorecard"), sections);
+        return new NoticeList(title, page.apply("/console/scorecard"), sections, true);
     }
 
     private static List<NoticeList.Item> measures(JsonNode measures, UnaryOperator<String> page) {

@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * A message that lists several things, each with its own line and link: a group of alert notifications, or a digest.
- * Every receiver kind that people read draws it once ({@link SlackMessage}, {@link TeamsMessage}, e-mail).
+ * Every receiver kind that people read draws it once ({@link SlackMessage}, {@link TeamsMessage}, e-mail). With
+ * {@code plainItemText} the items' text is plain data (a digest's names and summaries) that Slack must escape; a
+ * group's members come already rendered for the receiver.
  */
-public record NoticeList(String title, String link, List<Section> sections) {
+public record NoticeList(String title, String link, List<Section> sections, boolean plainItemText) {
 
     /** How many items all sections hold. */
     public int itemCount() {

@@ -57,7 +57,8 @@ final class SlackMessage {
                     break;
                 }
                 mrkdwn(blocks.addObject().put("type", "section"), Texts.cut("*<" + item.link() + "|"
-                        + TemplateRenderer.escapeMrkdwn(Texts.oneLine(item.title())) + ">*\n" + item.text(), SECTION_MAX));
+                        + TemplateRenderer.escapeMrkdwn(Texts.oneLine(item.title())) + ">*\n" + (list.plainItemText()
+                        ? TemplateRenderer.escapeMrkdwn(item.text()) : item.text()), SECTION_MAX));
                 shown++;
             }
         }

@@ -13,6 +13,9 @@ final class TeamsMessage {
     static final String CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
     // a card's payload is limited (about 28 KB for a Teams message): a long list is cut
     private static final int MAX_ITEMS = 50;
+    // each item's text is cut, and items stop well inside the limit; "and N more" counts the rest
+    private static final int ITEM_TEXT_MAX = 400;
+    private static final int MAX_TEXT = 18_000;
 
     private TeamsMessage() {
     }
@@ -61,20 +64,22 @@ final class TeamsMessage {
         body.addObject().put("type", "TextBlock").put("text", list.title()).put("weight", "Bolder")
                 .put("size", "Medium").put("wrap", true);
         int shown = 0;
+        int chars = 0;
         for (NoticeList.Section part : list.sections()) {
             if (part.heading() != null) {
                 body.addObject().put("type", "TextBlock").put("text", part.heading()
                         + (part.items().isEmpty() ? ": none" : "")).put("weight", "Bolder").put("wrap", true);
             }
             for (NoticeList.Item item : part.items()) {
-                if (shown == MAX_ITEMS) {
+                if (shown == MAX_ITEMS || chars > MAX_TEXT) {
                     break;
                 }
+                chars += item.title().length() + Math.min(item.text().length(), ITEM_TEXT_MAX);
                 ArrayNode items = body.addObject().put("type", "Container").put("separator", true).putArray("items");
                 items.addObject().put("type", "TextBlock").put("text", "[" + Texts.oneLine(item.title()) + "]("
                         + item.link() + ")").put("weight", "Bolder").put("wrap", true);
-                items.addObject().put("type", "TextBlock").put("text", Texts.orElse(item.text(), item.title()))
-                        .put("wrap", true).put("isSubtle", true);
+                items.addObject().put("type", "TextBlock").put("text", Texts.cut(Texts.orElse(item.text(), item.title()),
+                        ITEM_TEXT_MAX)).put("wrap", true).put("isSubtle", true);
                 shown++;
             }
         }

@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -199,8 +200,14 @@ public class Subscription {
                 : groupBy.stream().map(GroupLabel::valueOf).toList();
     }
 
-    /** Sends a digest on the cron {@code schedule} (null: none); with {@code only}, nothing else. */
-    public void digest(String schedule, boolean only) {
+    /**
+     * Sends a digest on the cron {@code schedule} (null: none); with {@code only}, nothing else. A new or changed
+     * schedule counts from {@code now}: a digest that fell due before it was asked for is not sent.
+     */
+    public void digest(String schedule, boolean only, Instant now) {
+        if (!Objects.equals(schedule, digestSchedule)) {
+            this.lastDigestAt = now;
+        }
         this.digestSchedule = schedule;
         this.digestOnly = only;
     }

@@ -9,6 +9,7 @@ import io.topline.alerts.delivery.WebhookDeliveryRepository;
 import io.topline.alerts.digest.DigestSchedule;
 import io.topline.alerts.grouping.GroupLabel;
 import io.topline.alerts.grouping.GroupingConfig;
+import io.topline.alerts.grouping.PendingNotificationRepository;
 import io.topline.alerts.receiver.MessageTemplate;
 import io.topline.alerts.receiver.ReceiverConfig;
 import io.topline.alerts.receiver.ReceiverKind;
@@ -21,6 +22,7 @@ import io.topline.chassis.problem.ProblemException;
 import io.topline.chassis.time.BoundedDurations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -53,6 +55,9 @@ public class SubscriptionService {
     private final ReceiverConfig receivers;
     private final GroupingConfig grouping;
     private final ZoneId zone;
+    // a field rather than a tenth constructor parameter: the queue of grouped notifications is dropped on disable
+    @Inject
+    PendingNotificationRepository pending;
 
     @SuppressWarnings("java:S107")
     public SubscriptionService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
@@ -108,7 +113,8 @@ public class SubscriptionService {
         subscription.template(request.template());
         subscription.groupEvery(groupWait(kind, request.groupWait()), groupBy(request.groupBy()));
         if (request.digest() != null || Boolean.TRUE.equals(request.digestOnly())) {
-            subscription.digest(digestSchedule(kind, request.digest()), Boolean.TRUE.equals(request.digestOnly()));
+            subscription.digest(digestSchedule(kind, request.digest()), Boolean.TRUE.equals(request.digestOnly()),
+                    clock.instant());
         }
         subscriptions.persist(subscription);
         return new Created(subscription, kind == ReceiverKind.WEBHOOK ? secret : null);
@@ -134,12 +140,13 @@ public class SubscriptionService {
         return PanachePages.of(subscriptions.find("order by createdAt desc, id"), page);
     }
 
-    /** Disables the subscription and cancels its pending deliveries; the delivery log stays. */
+    /** Disables the subscription, cancels its pending deliveries and drops what waits in its groups; the log stays. */
     @Transactional
     public void disable(UUID id, String person) {
         Subscription subscription = get(id);
         subscription.disable("deleted by " + person);
         deliveries.cancelPending(id, clock.instant());
+        pending.dropFor(id);
     }
 
     /** Enables a disabled subscription again (one disabled by 410 Gone or by a deletion); enabling twice is fine. */
@@ -206,6 +213,10 @@ public class SubscriptionService {
      */
     public Duration groupWait(ReceiverKind kind, String text) {
         Duration wait = BoundedDurations.parse("groupWait", text, Duration.ZERO, MAX_GROUP_WAIT);
+        if (wait != null && wait.getNano() != 0) {
+            // stored in whole seconds: a fraction would be lost, and a file naming it would never plan empty
+            throw ProblemException.unprocessable("groupWait", "must be whole seconds, such as PT30S");
+        }
         boolean groupsItself = kind == ReceiverKind.PAGERDUTY || kind == ReceiverKind.ALERTMANAGER;
         if (wait != null && !wait.isZero() && groupsItself) {
             throw ProblemException.unprocessable("groupWait", "a " + kind + " receiver takes one event per alert "

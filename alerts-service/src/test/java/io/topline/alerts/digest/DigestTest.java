@@ -119,6 +119,9 @@ class DigestTest {
                 .body("{\"url\":\"" + receiver.url("/x") + "\",\"digest\":\"every monday\"}")
                 .when().post("/subscriptions").then().statusCode(400).body("violations[0].field", equalTo("digest"));
         RequestAs.admin().contentType("application/json")
+                .body("{\"url\":\"" + receiver.url("/x") + "\",\"digest\":\"0 8 30 2 *\"}")
+                .when().post("/subscriptions").then().statusCode(400).body("violations[0].field", equalTo("digest"));
+        RequestAs.admin().contentType("application/json")
                 .body("{\"url\":\"" + receiver.url("/x") + "\",\"digestOnly\":true}")
                 .when().post("/subscriptions").then().statusCode(422)
                 .body("violations[0].field", equalTo("digestOnly"));

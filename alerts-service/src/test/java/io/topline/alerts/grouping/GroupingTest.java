@@ -134,6 +134,10 @@ class GroupingTest {
                 .when().post("/subscriptions").then().statusCode(422)
                 .body("violations[0].field", equalTo("groupWait"));
         RequestAs.admin().contentType("application/json")
+                .body("{\"url\":\"" + receiver.url("/x") + "\",\"groupWait\":\"PT30.5S\"}")
+                .when().post("/subscriptions").then().statusCode(422)
+                .body("violations[0].field", equalTo("groupWait"));
+        RequestAs.admin().contentType("application/json")
                 .body("{\"url\":\"" + receiver.url("/x") + "\",\"groupWait\":\"PT2H\"}")
                 .when().post("/subscriptions").then().statusCode(422)
                 .body("violations[0].field", equalTo("groupWait"));

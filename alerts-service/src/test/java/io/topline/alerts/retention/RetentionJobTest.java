@@ -62,9 +62,10 @@ class RetentionJobTest {
     private static UUID insertSubscription(Connection db) throws Exception {
         UUID id = UUID.randomUUID();
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO subscription (id, url, plain_secret, drivers, "
-                + "functions, measures, kinds, min_severity, active, created_at) "
-                + "VALUES (?, 'https://hooks.example/x', 'whsec_x', '[]', '[]', '[]', '[]', 'INFO', false, now())")) {
+                + "functions, measures, kinds, min_severity, active, created_at, slug) "
+                + "VALUES (?, 'https://hooks.example/x', 'whsec_x', '[]', '[]', '[]', '[]', 'INFO', false, now(), ?)")) {
             insert.setObject(1, id);
+            insert.setString(2, "retention-" + id);
             insert.executeUpdate();
         }
         return id;
