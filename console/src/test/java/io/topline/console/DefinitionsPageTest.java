@@ -12,13 +12,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -263,7 +266,7 @@ class DefinitionsPageTest {
                 + "person:fay@example.com|active|Disable", row(policy));
         WebElement disable = browser.driver().findElement(policy).findElement(By.tagName("button"));
         disable.click();
-        browser.await(ExpectedConditions.stalenessOf(disable));
+        browser.await(gone(disable));
         assertEquals("The policy was disabled.", text("done"));
     }
 
@@ -303,8 +306,25 @@ class DefinitionsPageTest {
     private static void click(String id) {
         WebElement element = browser.driver().findElement(By.id(id));
         element.click();
-        browser.await(ExpectedConditions.stalenessOf(element));
+        browser.await(gone(element));
         browser.checkAccessibility();
+    }
+
+    /**
+     * Whether the page holding {@code element} has gone: Selenium's {@code stalenessOf}, also when Chrome answers, in the
+     * moment the old document is replaced, that the node "does not belong to the document" (not a stale-element error).
+     */
+    private static Function<WebDriver, Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+            }
+        };
     }
 
     private static String text(String id) {
