@@ -76,7 +76,8 @@ class ReplicasFaultTest {
     // below Linux's ephemeral range (32768-60999): a replica restarted on its fixed port found it taken by a client
     // socket's local port (38182, twice in CI)
     private static final LocalStack STACK = new LocalStack(Suite.root().resolve("e2e-tests/target/replicas"),
-            new LocalStack.Ports(22432, 22092, 22081, 22082, 22083), 2, Suite.settings());
+            new LocalStack.Ports(22432 + Suite.OFFSET, 22092 + Suite.OFFSET, 22081 + Suite.OFFSET, 22082 + Suite.OFFSET,
+                    22083 + Suite.OFFSET), 2, Suite.settings());
     private static final List<String> DRIVERS = List.of("acquisition", "conversion", "retention");
     /** measure -> aggregation, direction, success, failure: every value posted below stays on the red side. */
     private static final Map<String, List<String>> MEASURES = new LinkedHashMap<>();

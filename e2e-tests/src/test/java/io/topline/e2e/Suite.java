@@ -14,11 +14,14 @@ import java.util.Map;
 // start a LocalStack of their own on other ports, with the same settings.
 public final class Suite implements BeforeAllCallback {
 
-    public static final int POSTGRES_PORT = 25432;
-    public static final int KAFKA_PORT = 29092;
-    public static final int DRIVERS_PORT = 28081;
-    public static final int METRICS_PORT = 28082;
-    public static final int ALERTS_PORT = 28083;
+    // topline.e2e.portOffset moves every port at once, so that a benchmark can run beside the tests (or two
+    // worktrees' tests beside each other) without one stack stopping the other's processes on the same ports
+    public static final int OFFSET = Integer.getInteger("topline.e2e.portOffset", 0);
+    public static final int POSTGRES_PORT = 25432 + OFFSET;
+    public static final int KAFKA_PORT = 29092 + OFFSET;
+    public static final int DRIVERS_PORT = 28081 + OFFSET;
+    public static final int METRICS_PORT = 28082 + OFFSET;
+    public static final int ALERTS_PORT = 28083 + OFFSET;
 
     private static final Object LOCK = new Object();
     private static volatile boolean started;
