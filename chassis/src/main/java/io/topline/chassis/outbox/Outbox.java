@@ -20,7 +20,8 @@ import java.util.UUID;
  *
  * <p>The whole publishing side of a service: it names the event's type, its Kafka record key (which keeps one
  * entity's events in order), its CloudEvents subject and data. The topic is the {@code outbox} channel's.
- * {@link #appendAll} writes many events in one statement, for a transaction that announces hundreds of changes.
+ * {@link #appendAll} writes many events in one statement, for a transaction that announces hundreds of changes;
+ * {@link #appendLatest} does too and also drops the waiting events its events make obsolete.
  */
 @ApplicationScoped
 public class Outbox {
@@ -39,6 +40,18 @@ public class Outbox {
             SELECT i, t, k, s, p, ? FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
                 WITH ORDINALITY AS e(i, t, k, s, p, n)
             ORDER BY n""";
+
+    /*
+     * appendLatest: the pending events of the same keys go in the same statement. SKIP LOCKED passes over the rows the
+     * relay is deleting (it published them) or another writer is replacing, so a writer never waits for the relay and
+     * the two cannot deadlock; a row passed over is simply published too. The DELETE does not see the rows the INSERT
+     * adds (one snapshot for the whole statement).
+     */
+    private static final String REPLACE_ALL = """
+            WITH replaced AS (
+                DELETE FROM outbox_event WHERE id IN (
+                    SELECT id FROM outbox_event WHERE record_key = ANY(?::text[]) FOR UPDATE SKIP LOCKED))
+            """ + INSERT_ALL;
 
     public Outbox(EntityManager entityManager, ObjectMapper mapper, Event<OutboxEventAppended> appended) {
         this.entityManager = entityManager;
@@ -76,6 +89,29 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(List<NewEvent> events, Instant occurredAt) {
+        insertAll(events, occurredAt, false);
+    }
+
+    /**
+     * Appends {@code events} like {@link #appendAll}, each of which carries its entity's whole state (state transfer,
+     * consumers keep the latest per key), and deletes the events of the same record keys that still wait for the
+     * relay: they are out of date, and publishing them would only make consumers catch up through states already
+     * gone. So when the relay falls behind a burst, the backlog shrinks to one event per key instead of growing with
+     * every transaction; when it keeps up, nothing waits and nothing is dropped.
+     *
+     * <p>The caller must serialise the transactions that change one key (a row lock on the entity, taken before this
+     * call), so that every event replaced is older than the one replacing it. The outbox table wants an index on
+     * {@code record_key} for this. A waiting event that the relay has already started to publish is kept and
+     * published as well (the consumer sees both, in order).
+     *
+     * @param events at most one per record key
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendLatest(List<NewEvent> events, Instant occurredAt) {
+        insertAll(events, occurredAt, true);
+    }
+
+    private void insertAll(List<NewEvent> events, Instant occurredAt, boolean replacing) {
         if (events.isEmpty()) {
             return;
         }
@@ -94,13 +130,17 @@ public class Outbox {
             payloads[i] = serialize(event.type(), event.data());
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
-                statement.setTimestamp(1, Timestamp.from(Objects.requireNonNull(occurredAt)));
-                statement.setArray(2, connection.createArrayOf("text", ids));
-                statement.setArray(3, connection.createArrayOf("text", types));
-                statement.setArray(4, connection.createArrayOf("text", keys));
-                statement.setArray(5, connection.createArrayOf("text", subjects));
-                statement.setArray(6, connection.createArrayOf("text", payloads));
+            try (PreparedStatement statement = connection.prepareStatement(replacing ? REPLACE_ALL : INSERT_ALL)) {
+                int p = 1;
+                if (replacing) {
+                    statement.setArray(p++, connection.createArrayOf("text", keys));
+                }
+                statement.setTimestamp(p++, Timestamp.from(Objects.requireNonNull(occurredAt)));
+                statement.setArray(p++, connection.createArrayOf("text", ids));
+                statement.setArray(p++, connection.createArrayOf("text", types));
+                statement.setArray(p++, connection.createArrayOf("text", keys));
+                statement.setArray(p++, connection.createArrayOf("text", subjects));
+                statement.setArray(p, connection.createArrayOf("text", payloads));
                 statement.executeUpdate();
             }
         });

@@ -53,8 +53,11 @@ public class ActualService {
             // keyed by measure-period, as compaction keeps the latest record per key: every period survives it
             events.add(new Outbox.NewEvent(ActualUpdated.TYPE, event.subject(), event.subject(), event));
         }
-        // one statement for all of them: a batch spread over 400 measure-periods made 400 inserts before
-        outbox.appendAll(events, now);
+        // one statement for all of them (a batch spread over 400 measure-periods made 400 inserts before); an actual
+        // event is the period's whole state, so one still waiting for the relay is replaced: under a burst the relay
+        // and alerts-service get the latest actual of each measure-period instead of every step towards it. The
+        // upsert above holds the actual rows' locks, so every event replaced is older than ours.
+        outbox.appendLatest(events, now);
         return actuals;
     }
 

@@ -97,6 +97,22 @@ class SpreadBatchTest {
             periodKeys.add(measure + ":" + period);
         }
         Map<String, Expected> expected = new TreeMap<>();
+        try (TopicReader actuals = TopicReader.fromEnd("topline.actuals")) {
+            postTwiceAndRetry(prefix, items, periodKeys, expected, actuals);
+            for (String measure : measures) {
+                assertActuals(measure, expected);
+            }
+            assertEvents(expected, actuals);
+        }
+    }
+
+    /**
+     * The first 400 with an Idempotency-Key, replayed; then all 1,000 (400 stored, 600 new); then all 1,000 again.
+     * Each batch waits for the events of the one before, so that none is still waiting and replaced
+     * (PendingActualEventsTest covers that).
+     */
+    private static void postTwiceAndRetry(String prefix, List<Map<String, Object>> items, List<String> periodKeys,
+                                          Map<String, Expected> expected, TopicReader actuals) {
         // the first 400 alone, with an Idempotency-Key, then replayed
         List<Map<String, Object>> first = items.subList(0, 400);
         count(expected, items, periodKeys, 0, 400);
@@ -108,6 +124,8 @@ class SpreadBatchTest {
         RequestAs.ingest().header("Idempotency-Key", prefix).contentType(ContentType.JSON).body(batch(first))
                 .when().post("/measurements/batch")
                 .then().statusCode(200).header("Idempotent-Replayed", equalTo("true")).body("accepted", equalTo(400));
+        actuals.readUntil(TopicReader.keyed(expected.keySet().toArray(String[]::new)), TopicReader.atLeast(changedByFirst),
+                Duration.ofSeconds(60));
         // then all 1,000: the 400 stored ones are duplicates, the 600 new ones count once
         int changedBySecond = count(expected, items, periodKeys, 400, 1000);
         RequestAs.ingest().contentType(ContentType.JSON).body(batch(items))
@@ -120,11 +138,6 @@ class SpreadBatchTest {
                 .when().post("/measurements/batch")
                 .then().statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1000))
                 .body("actuals", hasSize(0));
-
-        for (String measure : measures) {
-            assertActuals(measure, expected);
-        }
-        assertEvents(expected);
     }
 
     /** Counts items [from, to) into {@code expected}; returns how many measure-periods they changed. */
@@ -165,14 +178,11 @@ class SpreadBatchTest {
     }
 
     /** Exactly one event per measure-period and batch that changed it, in revision order, the last one as stored. */
-    private static void assertEvents(Map<String, Expected> expected) {
+    private static void assertEvents(Map<String, Expected> expected, TopicReader actuals) {
         String[] keys = expected.keySet().toArray(String[]::new);
         int events = expected.values().stream().mapToInt(e -> e.revisions).sum();
-        List<TopicRecord> records;
-        try (TopicReader actuals = TopicReader.fromBeginning("topline.actuals")) {
-            actuals.readUntil(TopicReader.keyed(keys), TopicReader.atLeast(events), Duration.ofSeconds(60));
-            records = actuals.drain(TopicReader.keyed(keys), Duration.ofSeconds(2));
-        }
+        actuals.readUntil(TopicReader.keyed(keys), TopicReader.atLeast(events), Duration.ofSeconds(60));
+        List<TopicRecord> records = actuals.drain(TopicReader.keyed(keys), Duration.ofSeconds(2));
         assertEquals(events, records.size());
         Map<String, List<JsonNode>> byKey = new HashMap<>();
         for (TopicRecord record : records) {
