@@ -18,6 +18,11 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         return list("measureKey = ?1 and period = ?2", measureKey, period);
     }
 
+    /** The alerts of several measures whose period is one of {@code periods}: a superset of pairs to pick from. */
+    public List<Alert> ofPeriods(Collection<String> measureKeys, Collection<String> periods) {
+        return list("measureKey in ?1 and period in ?2", measureKeys, periods);
+    }
+
     public List<Alert> openOfMeasure(String measureKey) {
         return list("measureKey = ?1 and state <> ?2", measureKey, AlertState.RESOLVED);
     }

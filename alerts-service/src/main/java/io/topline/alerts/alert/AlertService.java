@@ -81,34 +81,48 @@ public class AlertService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CatalogMeasure measure, Evaluation evaluation, Instant now) {
+        apply(measure, evaluation, new KnownAlerts(alerts.ofPeriod(measure.key(), evaluation.period()), null), now);
+    }
+
+    /**
+     * What a caller judging many periods at once has read for them beforehand, so that a period whose alerts do not
+     * move costs no query: the period's alerts, and the dedup keys of the measures' waiting conditions ({@code null}
+     * when not read: then each is looked up).
+     */
+    public record KnownAlerts(List<Alert> alerts, Set<String> pendingConditions) {
+    }
+
+    /** {@link #apply(CatalogMeasure, Evaluation, Instant)} with the period's alerts and conditions read already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(CatalogMeasure measure, Evaluation evaluation, KnownAlerts known, Instant now) {
         Map<AlertKind, Alert> existing = new EnumMap<>(AlertKind.class);
-        for (Alert alert : alerts.ofPeriod(measure.key(), evaluation.period())) {
+        for (Alert alert : known.alerts()) {
             existing.put(alert.kind(), alert);
         }
         for (AlertKind kind : AlertKind.EVALUATED) {
             Alert alert = existing.get(kind);
             String dedupKey = Alert.dedupKey(measure.key(), evaluation.period(), kind);
             if (holds(kind, evaluation)) {
-                applyHolding(kind, alert, dedupKey, measure, evaluation, now);
+                applyHolding(kind, alert, dedupKey, measure, evaluation, known.pendingConditions(), now);
             } else {
-                applyCleared(kind, alert, dedupKey, measure, evaluation, now);
+                applyCleared(kind, alert, dedupKey, measure, evaluation, known.pendingConditions(), now);
             }
         }
     }
 
     /** The condition holds: an open alert follows it; else the alert fires, or fires again if it may, once settled. */
     private void applyHolding(AlertKind kind, Alert alert, String dedupKey, CatalogMeasure measure,
-                              Evaluation evaluation, Instant now) {
+                              Evaluation evaluation, Set<String> pending, Instant now) {
         AlertSnapshot snapshot = snapshot(kind, measure, evaluation);
         if (alert != null && alert.state().open()) {
             alert.refresh(snapshot, now);
-            conditions.deleteById(dedupKey);
+            forgetCondition(dedupKey, pending);
             return;
         }
         if (alert != null && !alert.mayRefire()) {
             return;
         }
-        if (!settled(measure, evaluation.period(), kind, dedupKey, now)) {
+        if (!settled(measure, evaluation.period(), kind, dedupKey, pending, now)) {
             return;
         }
         if (alert == null) {
@@ -122,8 +136,8 @@ public class AlertService {
 
     /** The condition no longer holds: it stops settling, and an open alert records the recovery and resolves itself. */
     private void applyCleared(AlertKind kind, Alert alert, String dedupKey, CatalogMeasure measure,
-                              Evaluation evaluation, Instant now) {
-        conditions.deleteById(dedupKey);
+                              Evaluation evaluation, Set<String> pending, Instant now) {
+        forgetCondition(dedupKey, pending);
         if (alert != null && alert.state().open()) {
             alert.refresh(recoveredSnapshot(alert, measure, evaluation), now);
             publish(alert, alert.resolve(null, reasonCleared(kind, evaluation), now));
@@ -262,13 +276,14 @@ public class AlertService {
         return alert;
     }
 
-    private boolean settled(CatalogMeasure measure, String period, AlertKind kind, String dedupKey, Instant now) {
+    private boolean settled(CatalogMeasure measure, String period, AlertKind kind, String dedupKey,
+                            Set<String> known, Instant now) {
         Duration settleTime = settleTimes.forMeasure(measure.key());
         if (settleTime.isZero() || settleTime.isNegative()) {
-            conditions.deleteById(dedupKey);
+            forgetCondition(dedupKey, known);
             return true;
         }
-        PendingCondition pending = conditions.findById(dedupKey);
+        PendingCondition pending = known == null || known.contains(dedupKey) ? conditions.findById(dedupKey) : null;
         if (pending == null) {
             conditions.persist(new PendingCondition(measure.key(), period, kind, now));
             return false;
@@ -278,6 +293,13 @@ public class AlertService {
         }
         conditions.delete(pending);
         return true;
+    }
+
+    /** Drops the condition waiting under {@code dedupKey}, if any; no query when the caller knows there is none. */
+    private void forgetCondition(String dedupKey, Set<String> known) {
+        if (known == null || known.contains(dedupKey)) {
+            conditions.deleteById(dedupKey);
+        }
     }
 
     private void publish(Alert alert, AlertTransition transition) {
@@ -307,7 +329,10 @@ public class AlertService {
         boolean muted = !alert.silencedBy().isEmpty();
         switch (alert.state()) {
             case FIRING -> {
-                notified.clear(alert.id());
+                if (alert.transitions().size() > 1) {
+                    // a firing again: who was told of the last one is told anew (a new alert has nobody to forget)
+                    notified.clear(alert.id());
+                }
                 if (muted) {
                     alert.awaitNotification(messageId);
                 } else {

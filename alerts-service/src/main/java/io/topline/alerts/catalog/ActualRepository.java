@@ -5,6 +5,7 @@ import io.topline.alerts.period.Cadence;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,11 @@ public class ActualRepository implements PanacheRepository<Actual> {
 
     public Optional<Actual> findFor(String measureKey, String period) {
         return find("measureKey = ?1 and period = ?2", measureKey, period).firstResultOptional();
+    }
+
+    /** The actuals of several measures whose period is one of {@code periods}: a superset of pairs to pick from. */
+    public List<Actual> ofPeriods(Collection<String> measureKeys, Collection<String> periods) {
+        return list("measureKey in ?1 and period in ?2", measureKeys, periods);
     }
 
     public List<Actual> ofMeasure(String measureKey) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,22 @@ public class CatalogMeasureRepository implements PanacheRepositoryBase<CatalogMe
         // an advisory lock on the key also covers a measure not known yet, whose actuals may arrive first
         locks.lockForTransaction("measure:" + key);
         return findByIdOptional(key, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Locks several measures as {@link #lock} does, in key order (every caller that locks several does, so two of
+     * them never deadlock), and returns those the catalog knows, in key order, with their targets.
+     */
+    public List<CatalogMeasure> lockAll(Collection<String> keys) {
+        List<String> sorted = keys.stream().distinct().sorted().toList();
+        locks.lockAllForTransaction(sorted.stream().map(key -> "measure:" + key).toList());
+        getEntityManager()
+                .createNativeQuery("select key from catalog_measure where key in (:keys) order by key for update")
+                .setParameter("keys", sorted).getResultList();
+        // one query with the targets: the collection is eager, and without the fetch it would be one select per measure
+        return getEntityManager().createQuery("select distinct m from CatalogMeasure m left join fetch m.targets "
+                        + "where m.key in :keys order by m.key", CatalogMeasure.class)
+                .setParameter("keys", sorted).getResultList();
     }
 
     public List<String> activeKeysWithTargets() {

@@ -2,6 +2,7 @@ package io.topline.alerts.cause;
 
 import io.topline.alerts.alert.Alert;
 import io.topline.alerts.alert.AlertRepository;
+import io.topline.alerts.batch.BatchReads;
 import io.topline.alerts.catalog.CatalogDriverRepository;
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
@@ -28,11 +29,14 @@ public class LikelyCauses {
     private final CatalogDriverRepository drivers;
     private final AlertRepository alerts;
     private final FiscalCalendar calendar;
+    private final BatchReads reads;
 
-    public LikelyCauses(CatalogDriverRepository drivers, AlertRepository alerts, FiscalCalendar calendar) {
+    public LikelyCauses(CatalogDriverRepository drivers, AlertRepository alerts, FiscalCalendar calendar,
+                        BatchReads reads) {
         this.drivers = drivers;
         this.alerts = alerts;
         this.calendar = calendar;
+        this.reads = reads;
     }
 
     /** The likely causes of {@code alert} as the flow and the open alerts stand now; none for a NO_DATA alert. */
@@ -40,7 +44,8 @@ public class LikelyCauses {
         if (!alert.kind().red()) {
             return List.of();
         }
-        Map<String, Integer> upstream = UpstreamDrivers.of(alert.driverKey(), drivers.listAll());
+        Map<String, Integer> upstream = UpstreamDrivers.of(alert.driverKey(),
+                reads.get("catalog-drivers", drivers::listAll));
         if (upstream.isEmpty()) {
             return List.of();
         }

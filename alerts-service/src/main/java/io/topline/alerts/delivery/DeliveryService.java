@@ -3,6 +3,7 @@ package io.topline.alerts.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topline.alerts.alert.AlertEventData;
+import io.topline.alerts.batch.BatchReads;
 import io.topline.alerts.grouping.NotificationGroups;
 import io.topline.alerts.kpi.WebhookOutcomeCounter;
 import io.topline.alerts.receiver.ReceiverSettings;
@@ -63,6 +64,9 @@ public class DeliveryService {
     // likewise: grouping decides when a message goes, not what delivering it means
     @Inject
     NotificationGroups groups;
+    // likewise: a batch's shared reads change how often the subscriptions are read, not who is interested
+    @Inject
+    BatchReads reads;
 
     @SuppressWarnings("java:S107")
     public DeliveryService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
@@ -93,7 +97,8 @@ public class DeliveryService {
     /** The active subscriptions whose filters pick the alert event. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> interested(AlertEventData data) {
-        return subscriptions.active().stream().filter(s -> s.wants(data)).map(Subscription::id).toList();
+        List<Subscription> active = reads.get("active-subscriptions", subscriptions::active);
+        return active.stream().filter(s -> s.wants(data)).map(Subscription::id).toList();
     }
 
     /**

@@ -29,6 +29,13 @@ public interface EvaluationConfig {
     @WithDefault("7d")
     Duration rebuildHorizon();
 
+    /**
+     * How many measures the closing job judges in one transaction. Larger batches cost fewer commits and reads per
+     * measure but hold their measures' locks longer (a consumer judging one of them waits for the batch).
+     */
+    @WithDefault("100")
+    int closeBatchSize();
+
     /** How many periods back the closing job looks at most, per measure. */
     @WithDefault("120")
     int closeLookback();

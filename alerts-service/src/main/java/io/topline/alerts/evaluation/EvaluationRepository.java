@@ -7,7 +7,11 @@ import io.topline.alerts.period.Cadence;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,10 +24,20 @@ public class EvaluationRepository implements PanacheRepository<Evaluation> {
         return find("measureKey = ?1 and period = ?2", measureKey, period).firstResultOptional();
     }
 
-    /** Periods of the measure whose evaluation is already closed (FINAL or REVISED). */
-    public Set<String> closedPeriods(String measureKey) {
-        return find("measureKey = ?1 and state <> ?2", measureKey, EvaluationState.PROVISIONAL)
-                .stream().map(Evaluation::period).collect(Collectors.toSet());
+    /** Closed periods (FINAL or REVISED) of several measures by measure: two strings a row, no entity. */
+    public Map<String, Set<String>> closedPeriodsOf(Collection<String> measureKeys) {
+        Map<String, Set<String>> closed = new HashMap<>();
+        getEntityManager().createQuery("select e.measureKey, e.period from Evaluation e where e.measureKey in :keys "
+                        + "and e.state <> :open", Object[].class)
+                .setParameter("keys", measureKeys).setParameter("open", EvaluationState.PROVISIONAL)
+                .getResultList()
+                .forEach(row -> closed.computeIfAbsent((String) row[0], k -> new HashSet<>()).add((String) row[1]));
+        return closed;
+    }
+
+    /** The evaluations of several measures whose period is one of {@code periods}: a superset of pairs to pick from. */
+    public List<Evaluation> ofPeriods(Collection<String> measureKeys, Collection<String> periods) {
+        return list("measureKey in ?1 and period in ?2", measureKeys, periods);
     }
 
     /** The scorecard's view of every evaluation of a cadence whose period starts at {@code from} or later. */

@@ -16,7 +16,7 @@ public class PeriodCloser {
         this.gate = gate;
     }
 
-    /** One round; none once the service is stopping, and a round in progress stops after its current measure. */
+    /** One round; none once the service is stopping, and a round in progress stops after its current batch. */
     @Scheduled(identity = "close-periods", every = "${topline.evaluation.close-interval:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -2,6 +2,7 @@ package io.topline.alerts.silence;
 
 import io.topline.alerts.alert.Alert;
 import io.topline.alerts.alert.AlertState;
+import io.topline.alerts.batch.BatchReads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,19 +24,22 @@ public class Silencer {
     private final SilenceEvents events;
     private final SilenceConfig config;
     private final EntityManager entityManager;
+    private final BatchReads reads;
 
     public Silencer(SilenceRepository silences, SilenceEvents events, SilenceConfig config,
-                    EntityManager entityManager) {
+                    EntityManager entityManager, BatchReads reads) {
         this.silences = silences;
         this.events = events;
         this.config = config;
         this.entityManager = entityManager;
+        this.reads = reads;
     }
 
     /** The ids of the silences muting the alert at {@code at}, oldest first; recorded as having muted it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> mute(Alert alert, Instant at) {
-        List<Silence> muting = muting(alert, at, silences.inForce(at));
+        List<Silence> inForce = reads.get(List.of("silences-in-force", at), () -> silences.inForce(at));
+        List<Silence> muting = muting(alert, at, inForce);
         if (!muting.isEmpty()) {
             // the alert row may not be flushed yet, and the link refers to it
             entityManager.flush();

@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * PostgreSQL advisory locks named by a string instead of a magic number, held until the transaction ends.
@@ -28,6 +30,23 @@ public class AdvisoryLocks {
     public void lockForTransaction(String name) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)")
                 .setParameter("key", keyOf(name))
+                .getSingleResult();
+    }
+
+    /**
+     * Waits for each lock of {@code names}, in the order given, in one statement; released when the transaction ends.
+     * Callers that take several give them in one agreed order (sorted), so that two such callers never deadlock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAllForTransaction(List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        // unnest keeps the array's order, and the aggregate takes the locks row by row in it
+        entityManager.createNativeQuery("select count(pg_advisory_xact_lock(k)) "
+                        + "from unnest(cast(string_to_array(:keys, ',') as bigint[])) as t(k)")
+                .setParameter("keys", names.stream().map(name -> Long.toString(keyOf(name)))
+                        .collect(Collectors.joining(",")))
                 .getSingleResult();
     }
 
