@@ -33,6 +33,7 @@ public class CatalogChannels {
     private final ShutdownGate gate;
     private final DistributionSummary togetherPolls;
     private final DistributionSummary oneByOnePolls;
+    private final DistributionSummary singlePolls;
 
     public CatalogChannels(DefinitionsConsumer definitions, ActualsConsumer actuals, ShutdownGate gate,
                            MeterRegistry registry) {
@@ -41,9 +42,13 @@ public class CatalogChannels {
         this.gate = gate;
         this.togetherPolls = pollSize(registry, "together");
         this.oneByOnePolls = pollSize(registry, "one-by-one");
+        this.singlePolls = pollSize(registry, "single");
     }
 
-    /** How many records the polls of actuals brought, by how they were applied: what batching achieves. */
+    /**
+     * How many records the polls of actuals brought, by how they were applied (together; one by one after that
+     * failed; a poll of a single record): what batching achieves, and how often it falls back.
+     */
     private static DistributionSummary pollSize(MeterRegistry registry, String applied) {
         return DistributionSummary.builder("topline.consumer.poll.records")
                 .description("Records per poll of a batching consumer, by whether the poll was applied in one "
@@ -86,18 +91,19 @@ public class CatalogChannels {
 
     /** Applies the poll; completes when its dead letters are written, or is {@code null} when stopped part-way. */
     private CompletableFuture<Void> handle(KafkaRecordBatch<String, String> batch) {
-        if (appliedTogether(batch)) {
-            togetherPolls.record(batch.getRecords().size());
+        int size = batch.getRecords().size();
+        if (size < 2) {
+            singlePolls.record(size);
+        } else if (appliedTogether(batch)) {
+            togetherPolls.record(size);
             return CompletableFuture.completedFuture(null);
+        } else {
+            oneByOnePolls.record(size);
         }
-        oneByOnePolls.record(batch.getRecords().size());
         return applyOneByOne(batch);
     }
 
     private boolean appliedTogether(KafkaRecordBatch<String, String> batch) {
-        if (batch.getRecords().size() < 2) {
-            return false;
-        }
         try {
             actuals.consumeAll(batch.getPayload());
             return true;

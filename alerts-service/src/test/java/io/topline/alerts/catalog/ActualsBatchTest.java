@@ -122,7 +122,7 @@ class ActualsBatchTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> evaluation(met) != null
                 && "MISSED".equals(evaluation(missed).path("status").asText()));
         assertEquals("MET", evaluation(met).path("status").asText());
-        assertTrue(oneByOnePolls() > oneByOneBefore, "the poll fell back to one by one");
+        assertTrue(oneByOnePolls() > oneByOneBefore, "a poll of several records fell back to one by one");
         List<TopicRecord> dead;
         try (TopicReader deadLetters = TopicReader.fromBeginning("topline.actuals.alerts-service.dlq")) {
             deadLetters.readFirst(TopicReader.keyed(bad + ":" + OCTOBER), Duration.ofSeconds(30));
