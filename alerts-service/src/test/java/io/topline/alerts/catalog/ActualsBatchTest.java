@@ -17,15 +17,23 @@ import io.topline.testinfra.TopicReader;
 import io.topline.testinfra.TopicRecord;
 import io.topline.testinfra.ToplineInfrastructure;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
@@ -43,6 +51,7 @@ class ActualsBatchTest {
     /** In November 2026: October is closed and past its grace time, so its evaluations are final. */
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final String OCTOBER = "2026-10";
+    private static final int TOPIC_PARTITIONS = 3;
     /** Each case's actuals as (revision, value), published in this order: misses, an amber, a correction, a stale. */
     private static final List<List<Step>> CASES = List.of(
             List.of(new Step(1, "40")),
@@ -104,20 +113,19 @@ class ActualsBatchTest {
         clock.pin(NOW);
         String driver = TestData.key("batch-driver");
         TestData.publishDriver(driver, "Batching", "SERVICE", 1);
-        // by key the bad record sorts between its neighbours, so the poll's transaction fails after applying one
+        // by key the bad record sorts between its neighbours, so the poll's transaction fails after applying one; all
+        // three share a partition, so that they come in one fetch
         String missed = TestData.octoberMeasure(driver, "Misses", "60");
-        String bad = "zz-" + missed;
-        String met = "zzz-" + missed;
+        String bad = samePartition("zz-" + missed, missed);
+        String met = samePartition("zzz-" + missed, missed);
         TestData.publishMeasure(met, driver, "Meets", "NUMBER", "SUM", "HIGHER_IS_BETTER", Cadence.MONTHLY, 1,
                 TestData.target(1, OCTOBER, "60", "50", "CRITICAL", Instant.parse("2026-09-20T08:00:00Z")));
         await().atMost(Duration.ofSeconds(30)).until(() -> evaluation(missed) != null);
         long oneByOneBefore = oneByOnePolls();
 
-        whilePaused(() -> {
-            publish(missed, new Step(2, "40"));
-            TestData.publishRaw("topline.actuals", bad + ":" + OCTOBER, badActual(bad));
-            publish(met, new Step(1, "80"));
-        });
+        // one producer batch in one partition: the consumer fetches the three records together
+        publishTogether(List.of(actual(missed, "MONTHLY", 2, 40), actual(bad, "FORTNIGHTLY", 1, 1),
+                actual(met, "MONTHLY", 1, 80)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> evaluation(met) != null
                 && "MISSED".equals(evaluation(missed).path("status").asText()));
@@ -149,6 +157,22 @@ class ActualsBatchTest {
         return keys;
     }
 
+    /** A measure key starting with {@code prefix} whose October record lands in the partition of {@code other}'s. */
+    private static String samePartition(String prefix, String other) {
+        int wanted = partitionOf(other + ":" + OCTOBER);
+        for (int i = 0; ; i++) {
+            String candidate = prefix + "-" + i;
+            if (partitionOf(candidate + ":" + OCTOBER) == wanted) {
+                return candidate;
+            }
+        }
+    }
+
+    /** The producer's default partition for a keyed record of topline.actuals (three partitions in the tests). */
+    private static int partitionOf(String recordKey) {
+        return Utils.toPositive(Utils.murmur2(recordKey.getBytes(StandardCharsets.UTF_8))) % TOPIC_PARTITIONS;
+    }
+
     private static void publish(String measure, Step actual) {
         TestData.publishActual(measure, Cadence.MONTHLY, "SUM", OCTOBER, actual.value(), actual.revision());
     }
@@ -157,7 +181,10 @@ class ActualsBatchTest {
     private record Step(long revision, String value) {
     }
 
-    /** Publishes while the consumer is paused, so that the records arrive in one poll once it resumes. */
+    /**
+     * Publishes while the consumer is paused, so that the records wait for it; SmallRye's pause holds the stream, not
+     * the fetches, so they come in several polls of a few records each (the test needs at least one of several).
+     */
     private void whilePaused(Runnable publishing) {
         channel().pause();
         try {
@@ -175,17 +202,42 @@ class ActualsBatchTest {
         return channels.getPausable("actuals");
     }
 
-    /** An actual whose cadence no contract knows: a rule the record breaks, so no retry. */
-    private static String badActual(String measure) {
+    /**
+     * An October actual of a SUM measure as metrics-service publishes it; a cadence no contract knows
+     * ({@code FORTNIGHTLY}) is a rule the record breaks, so it is not retried.
+     */
+    private static ProducerRecord<String, String> actual(String measure, String cadence, long revision, int value) {
         ObjectNode event = TestData.JSON.createObjectNode();
-        event.put("specversion", "1.0").put("id", java.util.UUID.randomUUID().toString())
+        event.put("specversion", "1.0").put("id", UUID.randomUUID().toString())
                 .put("source", "/topline/metrics-service").put("type", "topline.actual.updated")
-                .put("subject", measure + ":" + OCTOBER);
+                .put("subject", measure + ":" + OCTOBER).put("time", NOW.toString());
         ObjectNode data = event.putObject("data");
-        data.put("measure", measure).put("period", OCTOBER).put("cadence", "FORTNIGHTLY")
-                .put("periodStart", "2026-10-01T00:00:00Z").put("aggregation", "SUM").put("value", 1)
-                .put("count", 1).put("revision", 1).put("updatedAt", NOW.toString());
-        return event.toString();
+        data.put("measure", measure).put("period", OCTOBER).put("cadence", cadence)
+                .put("periodStart", "2026-10-01T00:00:00Z").put("periodEnd", "2026-11-01T00:00:00Z")
+                .put("aggregation", "SUM").put("value", value).put("count", revision).put("sum", value)
+                .put("min", value).put("max", value).put("last", value)
+                .put("lastOccurredAt", "2026-10-01T01:00:00Z").put("revision", revision)
+                .put("updatedAt", NOW.toString());
+        return new ProducerRecord<>("topline.actuals", measure + ":" + OCTOBER, event.toString());
+    }
+
+    /** Sends the records as one producer batch (they share a partition), acknowledged by the broker. */
+    private static void publishTogether(List<ProducerRecord<String, String>> records) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ToplineInfrastructure.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "1000");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            records.forEach(record -> sent.add(producer.send(record)));
+            producer.flush();
+            for (java.util.concurrent.Future<?> ack : sent) {
+                ack.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish the poll's records", e);
+        }
     }
 
     private static JsonNode evaluation(String measure) {
