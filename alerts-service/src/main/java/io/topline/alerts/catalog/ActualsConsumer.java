@@ -9,6 +9,9 @@ import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.topline.chassis.messaging.ConsumerRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Applies records of {@code topline.actuals} (structured CloudEvents, from {@link CatalogChannels}) to the catalog. */
 @ApplicationScoped
 public class ActualsConsumer {
@@ -33,5 +36,20 @@ public class ActualsConsumer {
             return;
         }
         catalog.onActual(reader.readTree(value));
+    }
+
+    /**
+     * Applies a poll's records in one transaction, without retries: when any of them cannot be applied (or is not
+     * JSON) nothing is, and the caller applies them one by one with {@link #consume}, so that only a bad record goes
+     * to the dead-letter topic.
+     */
+    public void consumeAll(List<String> values) throws JsonProcessingException {
+        List<JsonNode> events = new ArrayList<>(values.size());
+        for (String value : values) {
+            if (value != null) {
+                events.add(reader.readTree(value));
+            }
+        }
+        catalog.onActuals(events);
     }
 }

@@ -6,6 +6,7 @@ import io.topline.alerts.heartbeat.HeartbeatService;
 import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
 import io.topline.chassis.calendar.FiscalCalendar;
+import io.topline.chassis.messaging.RejectedRecordException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -15,7 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Keeps the read model of definitions and actuals, idempotently by revision, and has what changed evaluated.
@@ -63,23 +66,40 @@ public class CatalogService {
     /** Applies a {@code topline.actual.updated} CloudEvent and evaluates its period. */
     @Transactional
     public void onActual(JsonNode event) {
+        applyActual(event);
+    }
+
+    /**
+     * Applies a poll's worth of {@code topline.actual.updated} CloudEvents in one transaction: all of them, or none
+     * when one fails. They are applied by measure key (each measure's events keep their order), so two replicas'
+     * transactions lock measures in the same order and cannot deadlock each other.
+     */
+    @Transactional
+    public void onActuals(List<JsonNode> events) {
+        List<JsonNode> byMeasure = new ArrayList<>(events);
+        byMeasure.sort(Comparator.comparing(event -> event.path("data").path("measure").asText()));
+        byMeasure.forEach(this::applyActual);
+    }
+
+    private void applyActual(JsonNode event) {
         if (!"topline.actual.updated".equals(event.path("type").asText())) {
             return;
         }
         JsonNode data = event.path("data");
         String measureKey = data.path("measure").asText();
         String period = data.path("period").asText();
-        Cadence cadence = Cadence.valueOf(data.path("cadence").asText());
-        Period parsed = Period.parse(calendar, cadence, period);
+        Cadence cadence = contractField("cadence", () -> Cadence.valueOf(data.path("cadence").asText()));
+        Period parsed = contractField("period", () -> Period.parse(calendar, cadence, period));
+        Instant periodStart = contractField("periodStart", () -> Instant.parse(data.path("periodStart").asText()));
+        Instant updatedAt = contractField("updatedAt", () -> Instant.parse(data.path("updatedAt").asText()));
         // the measure's lock serialises this with evaluations of the same measure
         CatalogMeasure measure = measures.lock(measureKey).orElse(null);
         String aggregation = measure == null ? null : measure.aggregation();
         Actual actual = actuals.findFor(measureKey, period).orElse(null);
         boolean created = actual == null;
         if (created) {
-            actual = new Actual(measureKey, period, cadence, Instant.parse(data.path("periodStart").asText()));
+            actual = new Actual(measureKey, period, cadence, periodStart);
         }
-        Instant updatedAt = Instant.parse(data.path("updatedAt").asText());
         long countBefore = created ? 0 : actual.count();
         if (!actual.apply(data.path("revision").asLong(), aggregates(data), aggregation, updatedAt)) {
             return;
@@ -92,6 +112,19 @@ public class CatalogService {
             heartbeats.heard(measure, updatedAt);
         }
         evaluations.evaluate(measureKey, parsed.label());
+    }
+
+    /**
+     * A field of an actual event read as its contract says; one that is not is a rule the record breaks, which no
+     * retry can mend, so it goes straight to the dead-letter topic.
+     */
+    private static <T> T contractField(String name, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            throw new RejectedRecordException("topline.actual.updated has an invalid " + name + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     /** The aggregates of an actual event; an event without them (older producers) carries only its value. */

@@ -34,11 +34,15 @@ import java.util.concurrent.TimeUnit;
  * Publishes outbox events to the {@code outbox} channel (or the topic configured for their type) in commit order,
  * deleting each event only after the broker acknowledged it.
  *
- * <p>A commit wakes the relay at once; a timer catches anything else (a restart, another replica's rows). While the
- * broker is unreachable the round fails and the relay retries with backoff, so an acknowledged write is never lost.
- * A round that fails part-way deletes the events the broker did acknowledge before it backs off, so they are not
- * published again; an event is published twice only if the database fails between the broker's acknowledgement and
- * the delete's commit, and then with the same CloudEvent id, which consumers drop.
+ * <p>A commit wakes the relay at once; a timer catches anything else (a restart). Replicas take turns by an advisory
+ * lock: a relay woken while another replica holds it tries again within milliseconds, not at its next poll, so that
+ * its rows do not wait for the poll interval when the other's round missed them. A burst of commits is gathered for
+ * {@code linger} only once the relay is already busy (its last drain published more than one event); a single commit
+ * on a quiet relay is published at once. While the broker is unreachable the round fails and the relay retries with
+ * backoff, so an acknowledged write is never lost. A round that fails part-way deletes the events the broker did
+ * acknowledge before it backs off, so they are not published again; an event is published twice only if the database
+ * fails between the broker's acknowledgement and the delete's commit, and then with the same CloudEvent id, which
+ * consumers drop.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -47,6 +51,8 @@ public class OutboxRelay {
     public static final String CHANNEL = "outbox";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The first pause before a relay that found the lock held tries again; it doubles up to the poll interval. */
+    private static final Duration LOCK_RETRY_FIRST = Duration.ofMillis(5);
 
     private final OutboxEvents events;
     private final MutinyEmitter<JsonObject> emitter;
@@ -56,6 +62,8 @@ public class OutboxRelay {
     private ExecutorService worker;
     private volatile boolean running;
     private volatile Throwable died;
+    /** Touched by the relay's thread only: whether the last drain published more than one event (a burst). */
+    private boolean busy;
 
     public OutboxRelay(OutboxEvents events, @Channel(CHANNEL) MutinyEmitter<JsonObject> emitter, OutboxConfig config,
                        ObjectMapper mapper) {
@@ -116,20 +124,33 @@ public class OutboxRelay {
         if (!backoff.isZero()) {
             Thread.sleep(backoff.toMillis());
         } else if (wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)
-                && !config.linger().isZero()) {
-            // let the commits of the next few milliseconds join this round: one relay transaction (and one fsync)
-            // per burst instead of one per request transaction
+                && busy && !config.linger().isZero()) {
+            // in a burst, let the commits of the next few milliseconds join this round: one relay transaction (and
+            // one fsync) per burst instead of one per request transaction; a lone commit does not wait
             Thread.sleep(config.linger().toMillis());
         }
         wakeUp.drainPermits();
     }
 
     /** Publishes full rounds until the table is drained; returns the backoff before the next attempt. */
-    private Duration drain(Duration backoff) {
+    private Duration drain(Duration backoff) throws InterruptedException {
         try {
-            while (running && publishRound() > 0) {
-                // keep draining while rounds find work
+            int published = 0;
+            long lockWait = LOCK_RETRY_FIRST.toMillis();
+            while (running) {
+                Round round = publishRoundUnlessLocked();
+                if (round == Round.LOCKED) {
+                    // another replica is publishing: its round may have read the table before this replica's commit
+                    Thread.sleep(lockWait);
+                    lockWait = Math.min(lockWait * 2, config.pollInterval().toMillis());
+                    continue;
+                }
+                if (round.acknowledged().isEmpty()) {
+                    break;
+                }
+                published += round.acknowledged().size();
             }
+            busy = published > 1;
             return Duration.ZERO;
         } catch (RuntimeException e) {
             Duration next = backoff.isZero() ? Duration.ofMillis(200) : backoff.multipliedBy(2);
@@ -144,11 +165,16 @@ public class OutboxRelay {
      * acknowledged before it are deleted.
      */
     int publishRound() {
+        return publishRoundUnlessLocked().acknowledged().size();
+    }
+
+    /** One round; {@link Round#LOCKED} when another replica's relay holds the lock. */
+    private Round publishRoundUnlessLocked() {
         Round round = QuarkusTransaction.requiringNew()
                 .timeout((int) config.sendTimeout().toSeconds() + 30)
                 .call(() -> {
                     if (!events.tryLockRelay()) {
-                        return Round.NOTHING;
+                        return Round.LOCKED;
                     }
                     List<OutboxEvent> batch = events.oldest(config.batchSize());
                     if (batch.isEmpty()) {
@@ -166,7 +192,7 @@ public class OutboxRelay {
         if (round.failure() != null) {
             throw round.failure();
         }
-        return round.acknowledged().size();
+        return round;
     }
 
     private Round send(List<OutboxEvent> batch) {
@@ -246,5 +272,7 @@ public class OutboxRelay {
     /** What one round's sends achieved: the ids the broker acknowledged, and what stopped the rest. */
     private record Round(List<Long> acknowledged, RuntimeException failure) {
         static final Round NOTHING = new Round(List.of(), null);
+        /** Compared by identity: the round found another replica's relay holding the lock. */
+        static final Round LOCKED = new Round(List.of(), null);
     }
 }
