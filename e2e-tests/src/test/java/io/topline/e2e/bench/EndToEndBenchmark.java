@@ -136,26 +136,78 @@ public final class EndToEndBenchmark {
 
     // --- start time ------------------------------------------------------------------------------------------------
 
-    /** Restarts each service alone (SIGTERM, then start.sh) and times it until ready; also reads Quarkus's own figure. */
+    /**
+     * Restarts each service alone (SIGTERM, then start.sh) and times it until ready, and reads Quarkus's own figure;
+     * {@code bench.startTimes.rounds} rounds (default 2) of three JVM option sets in turn, so that each pair is
+     * compared under the same load: before issue 15 (G1, the default initial heap, no class-data archive), start.sh's
+     * collector and heap without the archive, and start.sh's defaults. The last start of each uses the defaults.
+     */
     private void startTimes() throws Exception {
-        line("## Start time (each service restarted alone, infrastructure running)");
+        Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+        variants.put("before: G1, default initial heap, no AppCDS", Map.of("TOPLINE_SERVICE_JAVA_OPTS", "", "TOPLINE_APPCDS", "off"));
+        variants.put("serial GC, -Xms32m, no AppCDS", Map.of("TOPLINE_APPCDS", "off"));
+        variants.put("start.sh defaults: serial GC, -Xms32m, AppCDS", Map.of());
+        int rounds = Integer.getInteger("bench.startTimes.rounds", 2);
+        line("## Start time (each service restarted alone, infrastructure running; " + rounds + " rounds of each JVM option set in turn)");
         line("");
-        line("| service | start.sh until /q/health/ready UP | Quarkus \"started in\" |");
-        line("|---|---|---|");
+        line("| service | JVM options | start.sh until /q/health/ready UP (each round) | Quarkus \"started in\" (each round) |");
+        line("|---|---|---|---|");
         for (String service : List.of("drivers-service", "metrics-service", "alerts-service")) {
-            long pid = Suite.pid(service);
-            ProcessHandle.of(pid).ifPresent(p -> {
-                p.destroy();
-                p.onExit().join();
-            });
-            long start = System.nanoTime();
-            Suite.start();
-            long wall = millis(System.nanoTime() - start);
-            line("| " + service + " | " + wall + " ms | " + quarkusStartedIn(service) + " |");
+            Map<String, List<String>> walls = new LinkedHashMap<>();
+            Map<String, List<String>> quarkus = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (Map.Entry<String, Map<String, String>> variant : variants.entrySet()) {
+                    long wall = restart(service, variant.getValue());
+                    walls.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(wall + " ms");
+                    quarkus.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(quarkusStartedIn(service));
+                }
+            }
+            for (String variant : variants.keySet()) {
+                line("| " + service + " | " + variant + " | " + String.join(", ", walls.get(variant)) + " | "
+                        + String.join(", ", quarkus.get(variant)) + " |");
+            }
         }
         line("");
         line("start.sh itself adds about a second (it checks the infrastructure and writes the tokens with a JVM).");
         line("");
+    }
+
+    /**
+     * Stops a service and runs the suite's start.sh again with the environment the service was started with
+     * (read from /proc) plus {@code overrides}; returns the milliseconds until start.sh saw it ready.
+     */
+    private static long restart(String service, Map<String, String> overrides) throws IOException, InterruptedException {
+        long pid = Suite.pid(service);
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String pair : Files.readString(Path.of("/proc/" + pid + "/environ")).split("\0")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                env.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        // what start.sh itself gave the service; TOPLINE_KAFKA_BOOTSTRAP_SERVERS would make it create the topics again
+        // and the options an earlier restart overrode
+        for (String set : List.of("QUARKUS_HTTP_PORT", "TOPLINE_DB_URL", "TOPLINE_KAFKA_BOOTSTRAP_SERVERS",
+                "TOPLINE_SERVICE_JAVA_OPTS", "TOPLINE_APPCDS")) {
+            env.remove(set);
+        }
+        env.putAll(overrides);
+        ProcessHandle.of(pid).ifPresent(p -> {
+            p.destroy();
+            p.onExit().join();
+        });
+        Path home = Suite.appsDir();
+        ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("deploy/local/start.sh").toString())
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Suite.stateDir().resolve("logs/bench-restarts.log").toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("start.sh did not restart " + service + "; see logs/bench-restarts.log");
+        }
+        return millis(System.nanoTime() - start);
     }
 
     private static String quarkusStartedIn(String service) throws IOException {
@@ -710,23 +762,62 @@ public final class EndToEndBenchmark {
 
     // --- memory ----------------------------------------------------------------------------------------------------
 
+    /**
+     * VmRSS and its peak per process, and PSS (resident memory with shared pages divided among their sharers, so
+     * that the sum over processes is what the suite occupies): the whole suite is the services, the console, the
+     * broker and PostgreSQL's launcher with every server process under it.
+     */
     private void memory() throws IOException {
-        line("## Resident memory (after the runs above; -Xmx384m, the local stack's default)");
+        line("## Resident memory (after the runs above; start.sh's JVM options, -Xmx384m for the services)");
         line("");
-        line("| process | VmRSS | VmHWM (peak) |");
-        line("|---|---|---|");
-        for (String name : List.of("drivers-service", "metrics-service", "alerts-service", "kafka", "postgres")) {
-            Map<String, String> status = new LinkedHashMap<>();
-            for (String l : Files.readAllLines(Path.of("/proc/" + Suite.pid(name) + "/status"))) {
-                int colon = l.indexOf(':');
-                if (colon > 0) {
-                    status.put(l.substring(0, colon), l.substring(colon + 1).trim());
-                }
-            }
+        line("| process | VmRSS | VmHWM (peak) | PSS |");
+        line("|---|---|---|---|");
+        long suite = 0;
+        for (String name : List.of("drivers-service", "metrics-service", "alerts-service", "console", "kafka", "postgres")) {
+            long pid = Suite.pid(name);
+            Map<String, String> status = procFields(Path.of("/proc/" + pid + "/status"));
+            long pss = pssKb(pid);
             line("| " + name + (name.equals("postgres") ? " (launcher JVM only)" : "") + " | "
-                    + mib(status.get("VmRSS")) + " | " + mib(status.get("VmHWM")) + " |");
+                    + mib(status.get("VmRSS")) + " | " + mib(status.get("VmHWM")) + " | " + pss / 1024 + " MiB |");
+            suite += pss;
+            if (name.equals("postgres")) {
+                List<ProcessHandle> servers = ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of());
+                long serversPss = 0;
+                for (ProcessHandle server : servers) {
+                    serversPss += pssKb(server.pid());
+                }
+                line("| PostgreSQL server (" + servers.size() + " processes) | | | " + serversPss / 1024 + " MiB |");
+                suite += serversPss;
+            }
         }
+        line(String.format("| **whole suite** | | | **%d MiB** (goal: under 1,229 MiB) |", suite / 1024));
         line("");
+        for (String name : List.of("drivers-service", "kafka")) {
+            String cmdline = Files.readString(Path.of("/proc/" + Suite.pid(name) + "/cmdline")).replace('\0', ' ').trim();
+            line("JVM of " + name + ": `" + cmdline.replaceAll(" -cp \\S+", " -cp ...") + "`");
+            line("");
+        }
+    }
+
+    private static Map<String, String> procFields(Path file) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String l : Files.readAllLines(file)) {
+            int colon = l.indexOf(':');
+            if (colon > 0) {
+                fields.put(l.substring(0, colon), l.substring(colon + 1).trim());
+            }
+        }
+        return fields;
+    }
+
+    /** A process's proportional set size in KiB, 0 when it has ended. */
+    private static long pssKb(long pid) {
+        try {
+            return Long.parseLong(procFields(Path.of("/proc/" + pid + "/smaps_rollup")).getOrDefault("Pss", "0 kB")
+                    .replace("kB", "").trim());
+        } catch (IOException gone) {
+            return 0;
+        }
     }
 
     private static String mib(String kb) {

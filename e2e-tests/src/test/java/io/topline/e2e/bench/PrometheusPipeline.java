@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -45,6 +46,7 @@ final class PrometheusPipeline implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
     private final HttpServer receiver;
+    private final ExecutorService receiverThreads = Executors.newFixedThreadPool(2);
     private URI pushgateway;
 
     private PrometheusPipeline() throws IOException {
@@ -63,7 +65,7 @@ final class PrometheusPipeline implements AutoCloseable {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
-        receiver.setExecutor(Executors.newFixedThreadPool(2));
+        receiver.setExecutor(receiverThreads);
         receiver.start();
     }
 
@@ -176,6 +178,7 @@ final class PrometheusPipeline implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         receiver.stop(0);
+        receiverThreads.shutdown();
         for (int i = processes.size() - 1; i >= 0; i--) {
             Process p = processes.get(i);
             p.destroy();
