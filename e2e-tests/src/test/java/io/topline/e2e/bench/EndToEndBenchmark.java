@@ -14,6 +14,7 @@ import org.postgresql.copy.CopyManager;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,6 +70,9 @@ public final class EndToEndBenchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final StringBuilder report = new StringBuilder();
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    private static final Path RESULTS = Suite.root().resolve("e2e-tests/target/bench/results.md");
+    /** The copy kept in git, named by the date and the commit measured. */
+    private final Path kept = Suite.root().resolve("e2e-tests/bench/results/" + today + "-" + commit() + ".md");
 
     public static void main(String[] args) throws Exception {
         new EndToEndBenchmark().run();
@@ -118,14 +122,8 @@ public final class EndToEndBenchmark {
             copyLimit(rows);
         }
         memory();
-        Path out = Suite.root().resolve("e2e-tests/target/bench/results.md");
-        Files.createDirectories(out.getParent());
         line("Load at the end: " + loadAverage());
-        Files.writeString(out, report.toString());
-        Path kept = Suite.root().resolve("e2e-tests/bench/results/" + today + "-" + commit() + ".md");
-        Files.createDirectories(kept.getParent());
-        Files.writeString(kept, report.toString());
-        System.out.println("\nWritten to " + out + " and " + kept);
+        System.out.println("\nWritten to " + RESULTS + " and " + kept);
     }
 
     /** Whether a phase runs: all do unless named in {@code -Dbench.skip=startTimes,alerts,prometheus,scorecard,console,ingest}. */
@@ -895,8 +893,17 @@ public final class EndToEndBenchmark {
         return nanos / 1_000_000;
     }
 
+    /** Prints a line of the report and writes the report so far to both files, so a long run that stops keeps it. */
     private void line(String text) {
         System.out.println(text);
         report.append(text).append('\n');
+        try {
+            for (Path file : List.of(RESULTS, kept)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, report.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
