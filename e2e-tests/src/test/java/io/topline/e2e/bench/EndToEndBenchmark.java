@@ -779,7 +779,13 @@ public final class EndToEndBenchmark {
                     + mib(status.get("VmRSS")) + " | " + mib(status.get("VmHWM")) + " | " + pss / 1024 + " MiB |");
             suite += pss;
             if (name.equals("postgres")) {
-                List<ProcessHandle> servers = ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of());
+                // pg_ctl detaches the server from the launcher, so it is found by its data folder
+                String data = "-D " + Suite.stateDir().resolve("pgdata");
+                List<ProcessHandle> servers = new ArrayList<>();
+                ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).contains(data)).forEach(postmaster -> {
+                    servers.add(postmaster);
+                    servers.addAll(postmaster.descendants().toList());
+                });
                 long serversPss = 0;
                 for (ProcessHandle server : servers) {
                     serversPss += pssKb(server.pid());
@@ -791,7 +797,7 @@ public final class EndToEndBenchmark {
         line(String.format("| **whole suite** | | | **%d MiB** (goal: under 1,229 MiB) |", suite / 1024));
         line("");
         for (String name : List.of("drivers-service", "kafka")) {
-            String cmdline = Files.readString(Path.of("/proc/" + Suite.pid(name) + "/cmdline")).replace('\0', ' ').trim();
+            String cmdline = commandLine(Suite.pid(name)).trim();
             line("JVM of " + name + ": `" + cmdline.replaceAll(" -cp \\S+", " -cp ...") + "`");
             line("");
         }
@@ -806,6 +812,14 @@ public final class EndToEndBenchmark {
             }
         }
         return fields;
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
     }
 
     /** A process's proportional set size in KiB, 0 when it has ended. */
