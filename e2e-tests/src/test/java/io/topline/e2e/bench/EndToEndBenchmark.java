@@ -14,6 +14,7 @@ import org.postgresql.copy.CopyManager;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,11 +60,19 @@ public final class EndToEndBenchmark {
     private static final int PERIODS = 13;
     private static final Duration INGEST_DURATION = Duration.ofSeconds(Integer.getInteger("bench.ingest.seconds", 30));
     private static final int SCORECARD_CALLS = Integer.getInteger("bench.scorecard.calls", 300);
+    /** Scorecard page views measured in the browser, after {@link #CONSOLE_WARMUP} unmeasured ones. */
+    private static final int CONSOLE_VIEWS = Integer.getInteger("bench.console.views", 20);
+    private static final int CONSOLE_WARMUP = Integer.getInteger("bench.console.warmup", 5);
+    /** Transitions measured in the open inbox (at most twice the alert measures, less 5 warm-up ones). */
+    private static final int CONSOLE_TRANSITIONS = Integer.getInteger("bench.console.transitions", 20);
     private static final Duration SCORECARD_WARMUP = Duration.ofSeconds(Integer.getInteger("bench.scorecard.warmup-seconds", 30));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final StringBuilder report = new StringBuilder();
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    private static final Path RESULTS = Suite.root().resolve("e2e-tests/target/bench/results.md");
+    /** The copy kept in git, named by the date and the commit measured. */
+    private final Path kept = Suite.root().resolve("e2e-tests/bench/results/" + today + "-" + commit() + ".md");
 
     public static void main(String[] args) throws Exception {
         new EndToEndBenchmark().run();
@@ -85,6 +94,18 @@ public final class EndToEndBenchmark {
             startTimes();
         }
         defineOrganisation();
+        // the scorecard's data first, so that the console phase (the browser's view of it) runs early in a long run
+        if (runs("scorecard")) {
+            scorecardLatency();
+        }
+        if (runs("console")) {
+            try {
+                consoleSpeed();
+            } catch (RuntimeException | IOException e) {
+                line("Console phase failed: " + e);
+                line("");
+            }
+        }
         if (runs("alerts")) {
             jfr("JFR.start", "alerts");
             Histogram topline = alertLatency();
@@ -92,9 +113,6 @@ public final class EndToEndBenchmark {
             if (runs("prometheus")) {
                 prometheusComparison(topline);
             }
-        }
-        if (runs("scorecard")) {
-            scorecardLatency();
         }
         if (runs("ingest")) {
             jfr("JFR.start", "ingest");
@@ -104,17 +122,11 @@ public final class EndToEndBenchmark {
             copyLimit(rows);
         }
         memory();
-        Path out = Suite.root().resolve("e2e-tests/target/bench/results.md");
-        Files.createDirectories(out.getParent());
         line("Load at the end: " + loadAverage());
-        Files.writeString(out, report.toString());
-        Path kept = Suite.root().resolve("e2e-tests/bench/results/" + today + "-" + commit() + ".md");
-        Files.createDirectories(kept.getParent());
-        Files.writeString(kept, report.toString());
-        System.out.println("\nWritten to " + out + " and " + kept);
+        System.out.println("\nWritten to " + RESULTS + " and " + kept);
     }
 
-    /** Whether a phase runs: all do unless named in {@code -Dbench.skip=startTimes,alerts,prometheus,scorecard,ingest}. */
+    /** Whether a phase runs: all do unless named in {@code -Dbench.skip=startTimes,alerts,prometheus,scorecard,console,ingest}. */
     private static boolean runs(String phase) {
         return !List.of(System.getProperty("bench.skip", "").split(",")).contains(phase)
                 && !"false".equals(System.getProperty("bench." + phase));
@@ -122,26 +134,78 @@ public final class EndToEndBenchmark {
 
     // --- start time ------------------------------------------------------------------------------------------------
 
-    /** Restarts each service alone (SIGTERM, then start.sh) and times it until ready; also reads Quarkus's own figure. */
+    /**
+     * Restarts each service alone (SIGTERM, then start.sh) and times it until ready, and reads Quarkus's own figure;
+     * {@code bench.startTimes.rounds} rounds (default 2) of three JVM option sets in turn, so that each pair is
+     * compared under the same load: before issue 15 (G1, the default initial heap, no class-data archive), start.sh's
+     * collector and heap without the archive, and start.sh's defaults. The last start of each uses the defaults.
+     */
     private void startTimes() throws Exception {
-        line("## Start time (each service restarted alone, infrastructure running)");
+        Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+        variants.put("before: G1, default initial heap, no AppCDS", Map.of("TOPLINE_SERVICE_JAVA_OPTS", "", "TOPLINE_APPCDS", "off"));
+        variants.put("serial GC, -Xms32m, no AppCDS", Map.of("TOPLINE_APPCDS", "off"));
+        variants.put("start.sh defaults: serial GC, -Xms32m, AppCDS", Map.of());
+        int rounds = Integer.getInteger("bench.startTimes.rounds", 2);
+        line("## Start time (each service restarted alone, infrastructure running; " + rounds + " rounds of each JVM option set in turn)");
         line("");
-        line("| service | start.sh until /q/health/ready UP | Quarkus \"started in\" |");
-        line("|---|---|---|");
+        line("| service | JVM options | start.sh until /q/health/ready UP (each round) | Quarkus \"started in\" (each round) |");
+        line("|---|---|---|---|");
         for (String service : List.of("drivers-service", "metrics-service", "alerts-service")) {
-            long pid = Suite.pid(service);
-            ProcessHandle.of(pid).ifPresent(p -> {
-                p.destroy();
-                p.onExit().join();
-            });
-            long start = System.nanoTime();
-            Suite.start();
-            long wall = millis(System.nanoTime() - start);
-            line("| " + service + " | " + wall + " ms | " + quarkusStartedIn(service) + " |");
+            Map<String, List<String>> walls = new LinkedHashMap<>();
+            Map<String, List<String>> quarkus = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (Map.Entry<String, Map<String, String>> variant : variants.entrySet()) {
+                    long wall = restart(service, variant.getValue());
+                    walls.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(wall + " ms");
+                    quarkus.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(quarkusStartedIn(service));
+                }
+            }
+            for (String variant : variants.keySet()) {
+                line("| " + service + " | " + variant + " | " + String.join(", ", walls.get(variant)) + " | "
+                        + String.join(", ", quarkus.get(variant)) + " |");
+            }
         }
         line("");
         line("start.sh itself adds about a second (it checks the infrastructure and writes the tokens with a JVM).");
         line("");
+    }
+
+    /**
+     * Stops a service and runs the suite's start.sh again with the environment the service was started with
+     * (read from /proc) plus {@code overrides}; returns the milliseconds until start.sh saw it ready.
+     */
+    private static long restart(String service, Map<String, String> overrides) throws IOException, InterruptedException {
+        long pid = Suite.pid(service);
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String pair : Files.readString(Path.of("/proc/" + pid + "/environ")).split("\0")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                env.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        // what start.sh itself gave the service; TOPLINE_KAFKA_BOOTSTRAP_SERVERS would make it create the topics again
+        // and the options an earlier restart overrode
+        for (String set : List.of("QUARKUS_HTTP_PORT", "TOPLINE_DB_URL", "TOPLINE_KAFKA_BOOTSTRAP_SERVERS",
+                "TOPLINE_SERVICE_JAVA_OPTS", "TOPLINE_APPCDS")) {
+            env.remove(set);
+        }
+        env.putAll(overrides);
+        ProcessHandle.of(pid).ifPresent(p -> {
+            p.destroy();
+            p.onExit().join();
+        });
+        Path home = Suite.appsDir();
+        ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("deploy/local/start.sh").toString())
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Suite.stateDir().resolve("logs/bench-restarts.log").toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("start.sh did not restart " + service + "; see logs/bench-restarts.log");
+        }
+        return millis(System.nanoTime() - start);
     }
 
     private static String quarkusStartedIn(String service) throws IOException {
@@ -344,8 +408,10 @@ public final class EndToEndBenchmark {
         int lost = 0;
         try (PrometheusPipeline pipeline = PrometheusPipeline.start(Suite.root().resolve("e2e-tests/target/bench/prometheus"))) {
             Random phase = new Random(11);
+            // labels of this run only: a webhook naming a measure before its push would be state from another run
+            String run = Long.toString(System.currentTimeMillis(), 36);
             for (int i = 0; i < MISSES + 20; i++) {
-                String measure = "m" + i;
+                String measure = "m" + run + "-" + i;
                 // a push right after the previous webhook would sit at the same point of the 1 s scrape and evaluation
                 // cycles every time (seen: every miss took 1.00 s); a random pause spreads pushes over the cycle
                 Thread.sleep(phase.nextInt(1000));
@@ -355,6 +421,9 @@ public final class EndToEndBenchmark {
                     Thread.sleep(1);
                 }
                 Long at = pipeline.receivedAt(measure);
+                if (at != null && at < sent) {
+                    throw new IllegalStateException("Alertmanager named " + measure + " before it was pushed");
+                }
                 if (i < 20) {
                     continue;
                 }
@@ -461,6 +530,150 @@ public final class EndToEndBenchmark {
         line("|---|---|---|---|---|");
         line(row("scorecard", latency));
         line("");
+    }
+
+    // --- console (issue 13) ----------------------------------------------------------------------------------------
+
+    /**
+     * The console in a real headless Chromium, signed in as a viewer: the scorecard page's first view (navigation
+     * start to the first frame after load, all 500 rows in the DOM), {@code bench.console.views} times after a
+     * warm-up, split into server time (first byte) and the browser's; then, with the alert inbox open, the time from
+     * a POST that makes a target miss to the new alert's row in the table without a reload (the live stream).
+     */
+    private void consoleSpeed() throws Exception {
+        line("## Console (issue 13: first scorecard view under 1 s with 500 measures; a transition shows within 1 s)");
+        line("");
+        Optional<String> missing = ConsoleBrowser.missing();
+        if (missing.isPresent()) {
+            line("Skipped: " + missing.get() + ".");
+            line("");
+            return;
+        }
+        String console = "http://127.0.0.1:" + (Suite.DRIVERS_PORT - 1);
+        String page = "/console/scorecard?cadence=WEEKLY&periods=" + PERIODS;
+        try (ConsoleBrowser browser = ConsoleBrowser.signedIn(console, TestTokens.VIEWER)) {
+            Map<String, Double> first = browser.view(page, "#scorecard tr[data-measure]");
+            Map<String, Histogram> marks = new LinkedHashMap<>();
+            for (String mark : List.of("responseStart", "responseEnd", "domContentLoaded", "fcp", "load", "drawn",
+                    "LayoutDuration", "RecalcStyleDuration", "ScriptDuration", "TaskDuration")) {
+                marks.put(mark, new Histogram(60_000_000L, 3));
+            }
+            Map<String, Double> last = first;
+            for (int i = 0; i < CONSOLE_WARMUP + CONSOLE_VIEWS; i++) {
+                last = browser.view(page, "#scorecard tr[data-measure]");
+                if (last.get("count").intValue() != SCORECARD_MEASURES) {
+                    throw new IllegalStateException("the scorecard drew " + last.get("count") + " rows");
+                }
+                if (i >= CONSOLE_WARMUP) {
+                    for (Map.Entry<String, Histogram> mark : marks.entrySet()) {
+                        mark.getValue().recordValue(Math.max(0, Math.round(last.get(mark.getKey()) * 1000)));
+                    }
+                }
+            }
+            Histogram api = new Histogram(60_000_000L, 3);
+            HttpRequest scorecard = HttpRequest.newBuilder(URI.create(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods="
+                    + PERIODS)).header("Authorization", "Bearer " + Suite.token(TestTokens.VIEWER)).GET().build();
+            for (int i = 0; i < CONSOLE_VIEWS; i++) {
+                long t = System.nanoTime();
+                http.send(scorecard, HttpResponse.BodyHandlers.discarding());
+                api.recordValue((System.nanoTime() - t) / 1000);
+            }
+            line("Scorecard page `" + page + "` as a viewer: " + last.get("count").intValue() + " measure rows x " + PERIODS
+                    + " periods, " + last.get("htmlBytes").intValue() / 1024 + " KiB of HTML. " + CONSOLE_VIEWS
+                    + " navigations after " + CONSOLE_WARMUP + " warm-up ones (same browser: CSS and script cached, "
+                    + "the HTML never); ms from the navigation's start. The very first view after sign-in (cold JIT in "
+                    + "the console): first byte " + Math.round(first.get("responseStart")) + " ms, drawn "
+                    + Math.round(first.get("drawn")) + " ms.");
+            line("");
+            line("| mark | p50 | p90 | p99 | max |");
+            line("|---|---|---|---|---|");
+            line(row("first byte (console + alerts-service)", marks.get("responseStart")));
+            line(row("HTML received", marks.get("responseEnd")));
+            line(row("DOMContentLoaded", marks.get("domContentLoaded")));
+            line(row("first contentful paint", marks.get("fcp")));
+            line(row("load event end", marks.get("load")));
+            line(row("**drawn (first frame after load, 500 rows)**", marks.get("drawn")));
+            line(row("renderer: layout", marks.get("LayoutDuration")));
+            line(row("renderer: style", marks.get("RecalcStyleDuration")));
+            line(row("renderer: script", marks.get("ScriptDuration")));
+            line(row("renderer: all tasks", marks.get("TaskDuration")));
+            line(row("for comparison: GET /scorecard on alerts-service alone", api));
+            line("");
+            line(String.format("**First view: p99 %.0f ms against the 1 s goal (%s).**",
+                    marks.get("drawn").getValueAtPercentile(99) / 1000.0,
+                    marks.get("drawn").getValueAtPercentile(99) < 1_000_000 ? "met" : "not met"));
+            line("");
+        }
+        consoleTransitions(console);
+    }
+
+    /**
+     * The open alert inbox (a viewer's, all states) and one miss at a time, in closed months 5 and 6 of the alert
+     * measures (the alert phase uses months 1 to 4): POST -> the alert's event on the page's stream -> its row.
+     */
+    private void consoleTransitions(String console) throws Exception {
+        int capacity = 2 * ALERT_MEASURES;
+        int samples = Math.min(CONSOLE_TRANSITIONS, capacity - 5);
+        try (ConsoleBrowser browser = ConsoleBrowser.signedIn(console, TestTokens.VIEWER)) {
+            browser.view("/console/inbox", "#alert-rows tr");
+            waitUntil(Duration.ofSeconds(30), browser::live);
+            Histogram shown = new Histogram(60_000_000L, 3);
+            Histogram stream = new Histogram(60_000_000L, 3);
+            int lost = 0;
+            for (int n = 0; n < samples + 5; n++) {
+                String measure = "alrt-" + String.format("%04d", n % ALERT_MEASURES);
+                LocalDate day = today.minusMonths(ALERT_MONTHS + 1 + n / ALERT_MEASURES).withDayOfMonth(15);
+                String dedup = measure + ":" + day.toString().substring(0, 7) + ":MISSED";
+                String body = Api.tree(Map.of("id", "bench-console-" + dedup, "measure", measure, "value", 10,
+                        "occurredAt", day.atTime(12, 0).toInstant(ZoneOffset.UTC).toString(), "source", "bench")).toString();
+                browser.forgetNewRow();
+                double offset = browser.clockOffsetMillis();
+                double sent = ConsoleBrowser.epochMillis();
+                int status = post("/measurements", body);
+                if (status != 201) {
+                    throw new IllegalStateException("POST answered " + status);
+                }
+                Optional<Map<String, Object>> seen = Optional.empty();
+                for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); seen.isEmpty()
+                        && System.nanoTime() < deadline; Thread.sleep(5)) {
+                    seen = browser.newRow();
+                }
+                if (seen.isPresent() && !Pattern.compile("Measure alrt " + (n % ALERT_MEASURES) + "\\b")
+                        .matcher(seen.get().get("text").toString()).find()) {
+                    throw new IllegalStateException("the inbox's new row is another alert: " + seen.get().get("text"));
+                }
+                // the first 5 are a warm-up (the console's row rendering and the stream's first events)
+                if (n < 5) {
+                    continue;
+                }
+                if (seen.isEmpty()) {
+                    lost++;
+                    continue;
+                }
+                shown.recordValue(Math.round((((Number) seen.get().get("at")).doubleValue() - offset - sent) * 1000));
+                Optional<Double> event = browser.streamEventAt(dedup);
+                if (event.isPresent()) {
+                    stream.recordValue(Math.max(0, Math.round((event.get() - offset - sent) * 1000)));
+                }
+            }
+            line("Alert inbox `/console/inbox` open as a viewer; one miss at a time (a POST to metrics-service as in the "
+                    + "alert phase, closed months " + (ALERT_MONTHS + 1) + "-" + (ALERT_MONTHS + 2) + "); clock from just "
+                    + "before the POST to the new alert's row in the table, without a reload (the page follows "
+                    + "`/api/alerts/stream` and fetches `/console/inbox/rows`), page times put on the harness's clock "
+                    + "per sample. " + shown.getTotalCount() + " transitions after 5 warm-up ones; " + lost
+                    + " did not show within 20 s. The scorecard page does not follow the stream (a reload shows the "
+                    + "new cell), so the inbox is the page a transition shows on.");
+            line("");
+            line("| | p50 | p90 | p99 | max |");
+            line("|---|---|---|---|---|");
+            line(row("POST -> the alert's event on the page's stream", stream));
+            line(row("**POST -> the row in the open inbox**", shown));
+            line("");
+            line(String.format("**Transition: p99 %.0f ms against the 1 s goal (%s).**",
+                    shown.getValueAtPercentile(99) / 1000.0, shown.getValueAtPercentile(99) < 1_000_000 && lost == 0
+                            ? "met" : "not met"));
+            line("");
+        }
     }
 
     // --- ingestion -------------------------------------------------------------------------------------------------
@@ -589,23 +802,76 @@ public final class EndToEndBenchmark {
 
     // --- memory ----------------------------------------------------------------------------------------------------
 
+    /**
+     * VmRSS and its peak per process, and PSS (resident memory with shared pages divided among their sharers, so
+     * that the sum over processes is what the suite occupies): the whole suite is the services, the console, the
+     * broker and PostgreSQL's launcher with every server process under it.
+     */
     private void memory() throws IOException {
-        line("## Resident memory (after the runs above; -Xmx384m, the local stack's default)");
+        line("## Resident memory (after the runs above; start.sh's JVM options, -Xmx384m for the services)");
         line("");
-        line("| process | VmRSS | VmHWM (peak) |");
-        line("|---|---|---|");
-        for (String name : List.of("drivers-service", "metrics-service", "alerts-service", "kafka", "postgres")) {
-            Map<String, String> status = new LinkedHashMap<>();
-            for (String l : Files.readAllLines(Path.of("/proc/" + Suite.pid(name) + "/status"))) {
-                int colon = l.indexOf(':');
-                if (colon > 0) {
-                    status.put(l.substring(0, colon), l.substring(colon + 1).trim());
-                }
-            }
+        line("| process | VmRSS | VmHWM (peak) | PSS |");
+        line("|---|---|---|---|");
+        long suite = 0;
+        for (String name : List.of("drivers-service", "metrics-service", "alerts-service", "console", "kafka", "postgres")) {
+            long pid = Suite.pid(name);
+            Map<String, String> status = procFields(Path.of("/proc/" + pid + "/status"));
+            long pss = pssKb(pid);
             line("| " + name + (name.equals("postgres") ? " (launcher JVM only)" : "") + " | "
-                    + mib(status.get("VmRSS")) + " | " + mib(status.get("VmHWM")) + " |");
+                    + mib(status.get("VmRSS")) + " | " + mib(status.get("VmHWM")) + " | " + pss / 1024 + " MiB |");
+            suite += pss;
+            if (name.equals("postgres")) {
+                // pg_ctl detaches the server from the launcher, so it is found by its data folder
+                String data = "-D " + Suite.stateDir().resolve("pgdata");
+                List<ProcessHandle> servers = new ArrayList<>();
+                ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).contains(data)).forEach(postmaster -> {
+                    servers.add(postmaster);
+                    servers.addAll(postmaster.descendants().toList());
+                });
+                long serversPss = 0;
+                for (ProcessHandle server : servers) {
+                    serversPss += pssKb(server.pid());
+                }
+                line("| PostgreSQL server (" + servers.size() + " processes) | | | " + serversPss / 1024 + " MiB |");
+                suite += serversPss;
+            }
         }
+        line(String.format("| **whole suite** | | | **%d MiB** (goal: under 1,229 MiB) |", suite / 1024));
         line("");
+        for (String name : List.of("drivers-service", "kafka")) {
+            String cmdline = commandLine(Suite.pid(name)).trim();
+            line("JVM of " + name + ": `" + cmdline.replaceAll(" -cp \\S+", " -cp ...") + "`");
+            line("");
+        }
+    }
+
+    private static Map<String, String> procFields(Path file) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String l : Files.readAllLines(file)) {
+            int colon = l.indexOf(':');
+            if (colon > 0) {
+                fields.put(l.substring(0, colon), l.substring(colon + 1).trim());
+            }
+        }
+        return fields;
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    /** A process's proportional set size in KiB, 0 when it has ended. */
+    private static long pssKb(long pid) {
+        try {
+            return Long.parseLong(procFields(Path.of("/proc/" + pid + "/smaps_rollup")).getOrDefault("Pss", "0 kB")
+                    .replace("kB", "").trim());
+        } catch (IOException gone) {
+            return 0;
+        }
     }
 
     private static String mib(String kb) {
@@ -683,8 +949,17 @@ public final class EndToEndBenchmark {
         return nanos / 1_000_000;
     }
 
+    /** Prints a line of the report and writes the report so far to both files, so a long run that stops keeps it. */
     private void line(String text) {
         System.out.println(text);
         report.append(text).append('\n');
+        try {
+            for (Path file : List.of(RESULTS, kept)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, report.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -20,17 +20,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** The alternative a user would pick: Pushgateway, Prometheus and Alertmanager tuned for speed, with a webhook receiver. */
 // Prometheus scrapes the Pushgateway and evaluates `topline_actual < topline_failure_level` (for: 0s) every second;
 // Alertmanager (group_wait 0s, group_interval 1s) posts to a JDK HttpServer here. test-infra's Prometheus and
 // Alertmanager classes write fixed configurations (no rules, a null receiver), so only their binary lookup is reused.
+// Every run starts from nothing (issue 15's stall): Debian's Pushgateway persists its groups by default to the
+// machine-wide /var/lib/prometheus/pushgateway.data and reloads them at start, and Alertmanager's notification log in
+// its storage path remembers for repeat_interval (24 h) which groups it already notified, so state left by an earlier
+// run fired old measures at once and kept new ones with the same labels from being notified again.
 final class PrometheusPipeline implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +46,7 @@ final class PrometheusPipeline implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
     private final HttpServer receiver;
+    private final ExecutorService receiverThreads = Executors.newFixedThreadPool(2);
     private URI pushgateway;
 
     private PrometheusPipeline() throws IOException {
@@ -57,7 +65,7 @@ final class PrometheusPipeline implements AutoCloseable {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
-        receiver.setExecutor(Executors.newFixedThreadPool(2));
+        receiver.setExecutor(receiverThreads);
         receiver.start();
     }
 
@@ -90,10 +98,11 @@ final class PrometheusPipeline implements AutoCloseable {
     }
 
     private void startAll(Path directory) throws IOException, InterruptedException {
+        deleteTree(directory);
         Files.createDirectories(directory);
         int gatewayPort = freePort();
         pushgateway = launch("pushgateway", directory, gatewayPort, List.of(pushgatewayBinary().orElseThrow().toString(),
-                "--web.listen-address=127.0.0.1:" + gatewayPort, "--log.level=warn"));
+                "--web.listen-address=127.0.0.1:" + gatewayPort, "--persistence.file=", "--log.level=warn"));
         int alertmanagerPort = freePort();
         Path amConfig = directory.resolve("alertmanager.yml");
         Files.writeString(amConfig, """
@@ -169,6 +178,7 @@ final class PrometheusPipeline implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         receiver.stop(0);
+        receiverThreads.shutdown();
         for (int i = processes.size() - 1; i >= 0; i--) {
             Process p = processes.get(i);
             p.destroy();
@@ -215,6 +225,16 @@ final class PrometheusPipeline implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static int freePort() throws IOException {
