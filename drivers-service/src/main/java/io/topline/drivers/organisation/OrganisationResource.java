@@ -2,6 +2,7 @@ package io.topline.drivers.organisation;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.topline.chassis.openapi.ProblemTypes;
+import io.topline.chassis.problem.Problem;
 import io.topline.chassis.security.Roles;
 import io.topline.drivers.web.YamlBodyWriter;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,8 +45,9 @@ public class OrganisationResource {
     private static final String PRUNE = "Also archive the active drivers and measures the file leaves out, and (for "
             + "each alerting section the file holds) disable the receivers and escalation policies, end the silences "
             + "and delete the contacts it leaves out.";
-    private static final String UNAVAILABLE = "`alerting-unavailable`: the file has alerting sections and "
-            + "alerts-service could not be reached or failed; nothing was applied by this request (Retry-After).";
+    private static final String UNAVAILABLE = "`" + Problem.TYPE_BASE + "alerting-unavailable`: the file has "
+            + "alerting sections and alerts-service could not be reached or failed; nothing was applied by this request "
+            + "(Retry-After).";
     private static final String FORBIDDEN = "The alerting sections need the topline-admin role (alerts-service "
             + "refused the caller's token).";
 
