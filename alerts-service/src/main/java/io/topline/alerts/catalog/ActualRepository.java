@@ -20,6 +20,11 @@ public class ActualRepository implements PanacheRepository<Actual> {
         return list("measureKey = ?1 order by periodStart", measureKey);
     }
 
+    /** The values of the measure's actuals of the named periods, in one query. */
+    public List<ActualValue> valuesOf(String measureKey, List<String> periods) {
+        return find("measureKey = ?1 and period in ?2", measureKey, periods).project(ActualValue.class).list();
+    }
+
     /** The values of every actual of a cadence whose period starts at {@code from} or later. */
     public List<ActualValue> valuesOfCadenceSince(Cadence cadence, Instant from) {
         return find("cadence = ?1 and periodStart >= ?2", cadence, from).project(ActualValue.class).list();

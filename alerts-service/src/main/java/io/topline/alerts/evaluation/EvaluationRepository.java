@@ -31,6 +31,11 @@ public class EvaluationRepository implements PanacheRepository<Evaluation> {
         return find("cadence = ?1 and periodStart >= ?2", cadence, from).project(EvaluationCell.class).list();
     }
 
+    /** The evaluations the suite holds for the measure's named periods, read as projections in one query. */
+    public List<EvaluationCell> cellsOf(String measureKey, List<String> periods) {
+        return find("measureKey = ?1 and period in ?2", measureKey, periods).project(EvaluationCell.class).list();
+    }
+
     /** Evaluations, newest period first, optionally of one measure and one period. */
     public PanacheQuery<Evaluation> search(String measureKey, String period) {
         StringBuilder query = new StringBuilder("1 = 1");
