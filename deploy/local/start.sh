@@ -179,6 +179,8 @@ fi
 case "$REPLICAS" in
   ''|*[!0-9]*|0) echo "TOPLINE_REPLICAS must be a whole number of 1 or more, not '$REPLICAS'." >&2; exit 2 ;;
 esac
+# TOPLINE_ALERTING_URL: drivers-service forwards the organisation file's alerting sections to alerts-service (its
+# first replica; the others share its database, so any replica answers the same); the other services ignore it
 start_service() { # service, replica name, port, how to choose another port, database
   local service="$1" name="$2" port="$3" hint="$4" database="$5"
   if running "$name"; then
@@ -200,6 +202,7 @@ start_service() { # service, replica name, port, how to choose another port, dat
     TOPLINE_JWT_PUBLIC_KEY_LOCATION="$JWT_PUBLIC_KEY" \
     TOPLINE_JWT_ISSUER="$JWT_ISSUER" \
     TOPLINE_JWT_AUDIENCE="$JWT_AUDIENCE" \
+    TOPLINE_ALERTING_URL="http://127.0.0.1:$ALERTS_PORT" \
     java -Xmx${TOPLINE_SERVICE_XMX:-384m} $SERVICE_JAVA_OPTS $(cds_options "$app") -jar quarkus-run.jar
 }
 service_port() { # service -> the first replica's port

@@ -36,11 +36,28 @@ class SuiteCommandsTest {
     }
 
     @Test
+    void shouldRefuseAReferenceToAnUnsetVariableBeforeContactingTheSuite(QuarkusMainLauncher launcher)
+            throws Exception {
+        assertTrue(System.getenv("LEADERSHIP_SLACK_URL") == null, "this test needs LEADERSHIP_SLACK_URL unset");
+        Path token = TestData.file("token.jwt", "a-token\n");
+
+        LaunchResult result = launcher.launch("apply", TestData.EXAMPLE.toString(), "--drivers-url",
+                TestData.closedUrl(), "--token-file", token.toString());
+
+        assertEquals(1, result.exitCode());
+        assertEquals(String.join("\n",
+                TestData.EXAMPLE + ":131:8: receivers[0].url: refers to ${LEADERSHIP_SLACK_URL}, but the environment "
+                        + "variable LEADERSHIP_SLACK_URL is not set",
+                TestData.EXAMPLE + ": 1 error(s); nothing was sent"), result.getErrorOutput());
+    }
+
+    @Test
     void shouldExitThreeWhenTheSuiteCannotBeReached(QuarkusMainLauncher launcher) throws Exception {
         Path token = TestData.file("token.jwt", "a-token\n");
         String url = TestData.closedUrl();
+        Path file = TestData.file("drivers.yaml", "drivers:\n  - {key: sales, name: Sales, function: SALES, owner: sam}\n");
 
-        LaunchResult result = launcher.launch("plan", TestData.EXAMPLE.toString(), "--drivers-url", url,
+        LaunchResult result = launcher.launch("plan", file.toString(), "--drivers-url", url,
                 "--token-file", token.toString());
 
         assertEquals(3, result.exitCode());

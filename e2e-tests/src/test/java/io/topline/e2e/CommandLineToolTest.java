@@ -80,11 +80,163 @@ class CommandLineToolTest {
         assertEquals(3, measure.get("revision").asInt());
 
         Path exported = dir.resolve("exported.yaml");
-        Run export = topline(TestTokens.ADMIN, "export", "-o", exported.toString());
+        // a viewer's export is the drivers' part alone: the other stories' receivers refer to variables of their own
+        Run export = topline(TestTokens.VIEWER, "export", "-o", exported.toString());
         assertEquals(0, export.exitCode(), export.err());
         Run pruned = topline(TestTokens.ADMIN, "plan", exported.toString(), "--prune", "--detailed-exitcode");
         assertEquals(0, pruned.exitCode(), pruned.out() + pruned.err());
         assertTrue(Files.readString(exported).contains("key: " + keys.deals()), "the export holds the applied measure");
+    }
+
+    @Test
+    void shouldPlanApplyExportAndPruneTheAlertingSectionsWithSecretsFromTheEnvironment() throws Exception {
+        Keys keys = Keys.fresh();
+        String run = keys.deals().substring("cli-deals-".length());
+        String variable = "CLI_SLACK_URL_" + run.toUpperCase(java.util.Locale.ROOT);
+        String secretUrl = "http://127.0.0.1:9/slack/" + UUID.randomUUID();
+        Map<String, String> environment = Map.of(variable, secretUrl);
+        Path dir = Files.createTempDirectory("topline-cli-alerting-");
+        Path file = dir.resolve("organisation.yaml");
+        Files.writeString(file, organisation(keys, "Deals won") + alerting(keys, run, variable, true));
+
+        Run refused = topline(TestTokens.ADMIN, Map.of(), "plan", file.toString());
+        assertEquals(1, refused.exitCode(), refused.err());
+        assertEquals(List.of(file + ":24:10: receivers[0].url: refers to ${" + variable + "}, but the environment "
+                + "variable " + variable + " is not set", file + ": 1 error(s); nothing was sent"),
+                refused.err().lines().toList());
+
+        Run applied = topline(TestTokens.ADMIN, environment, "apply", file.toString());
+        assertEquals(0, applied.exitCode(), applied.err());
+        assertEquals(List.of("  + driver " + keys.sales(), "  + driver " + keys.service(),
+                "  + measure " + keys.deals() + " with target version(s) " + YearMonth.now(ZoneOffset.UTC),
+                "  + receiver " + run + "-slack",
+                "  + receiver " + run + "-hook (a new signing secret, shown once: only apply --json prints it)",
+                "  + escalation-policy " + run + "-escalation", "  + contact cli-" + run + "@example.com",
+                "  + silence " + run + "-weekend",
+                "Applied: 8 to create, 0 to change, 0 to archive, 0 unchanged; 1 target version(s) to add."),
+                applied.out().lines().toList());
+        Run again = topline(TestTokens.ADMIN, environment, "plan", file.toString(), "--detailed-exitcode");
+        assertEquals(0, again.exitCode(), again.out() + again.err());
+        assertEquals("No changes: the suite already matches the file (8 unchanged).", again.out().strip());
+
+        // a new target version of the stored measure: the plan prints alerts-service's backtest of it under it
+        String next = YearMonth.now(ZoneOffset.UTC).plusMonths(1).toString();
+        Path retargeted = dir.resolve("retargeted.yaml");
+        Files.writeString(retargeted, (organisation(keys, "Deals won") + alerting(keys, run, variable, true))
+                .replace("severity: WARNING}", "severity: WARNING}\n      - {effectiveFrom: \"" + next
+                        + "\", successLevel: 60, failureLevel: 30, severity: WARNING}"));
+        Map<String, Object> levels = Map.of("measure", keys.deals(), "successLevel", 60, "failureLevel", 30,
+                "periods", 13);
+        JsonNode backtest = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(
+                () -> Api.post(Suite.alertsUrl() + "/evaluations/backtest", TestTokens.VIEWER, levels, 200),
+                answer -> answer.has("summary"));
+        Run retarget = topline(TestTokens.ADMIN, environment, "plan", retargeted.toString());
+        assertEquals(0, retarget.exitCode(), retarget.err());
+        assertEquals(List.of("  ~ measure " + keys.deals() + ": targets; new target version(s) " + next,
+                "      backtest " + next + ": " + backtest.get("summary").asText(),
+                "Plan: 0 to create, 1 to change, 0 to archive, 7 unchanged; 1 target version(s) to add."),
+                retarget.out().lines().toList());
+
+        Path exported = dir.resolve("exported.yaml");
+        Run export = topline(TestTokens.ADMIN, Map.of(), "export", "-o", exported.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        String exportedText = Files.readString(exported);
+        assertTrue(!exportedText.contains(secretUrl), "the export never holds a secret's value");
+        JsonNode all = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(exportedText);
+        JsonNode mine = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(
+                organisation(keys, "Deals won") + alerting(keys, run, variable, true));
+        for (String section : List.of("receivers", "escalationPolicies", "contacts")) {
+            assertEquals(byKey(mine.get(section)), byKey(ofRun(all.get(section), run)), section);
+        }
+        JsonNode silence = ofRun(all.get("silences"), run).get(0);
+        // alerts-service writes a window's day lists out, empty for every day
+        assertEquals(Api.parse("{\"weekdays\": [\"SATURDAY\", \"SUNDAY\"], \"daysOfMonth\": [], \"months\": [], "
+                + "\"startTime\": \"00:00\", \"endTime\": \"24:00\", \"timeZone\": \"UTC\"}"), silence.get("schedule"));
+        assertEquals(mine.at("/silences/0/matchers"), silence.get("matchers"));
+        // the export's own entries for these keys, applied again: nothing to change
+        com.fasterxml.jackson.databind.node.ObjectNode roundTrip = ((com.fasterxml.jackson.databind.node.ObjectNode) mine)
+                .deepCopy();
+        for (String section : List.of("receivers", "silences", "escalationPolicies", "contacts")) {
+            roundTrip.set(section, ofRun(all.get(section), run));
+        }
+        Path again2 = dir.resolve("round-trip.json");
+        Files.writeString(again2, roundTrip.toPrettyString());
+        Run roundTripped = topline(TestTokens.ADMIN, environment, "plan", again2.toString(), "--detailed-exitcode");
+        assertEquals(0, roundTripped.exitCode(), roundTripped.out() + roundTripped.err());
+
+        // prune with the receivers section alone, the webhook left out: it is disabled, the Slack receiver stays
+        Path pruneFile = dir.resolve("pruned.yaml");
+        Files.writeString(pruneFile, organisation(keys, "Deals won") + alerting(keys, run, variable, false));
+        Run pruned = topline(TestTokens.ADMIN, environment, "apply", pruneFile.toString(), "--prune");
+        assertEquals(0, pruned.exitCode(), pruned.out() + pruned.err());
+        assertTrue(pruned.out().lines().anyMatch(("  - receiver " + run + "-hook (archive)")::equals), pruned.out());
+        JsonNode after = Api.get(Suite.alertsUrl() + "/alerting-definitions", TestTokens.ADMIN, 200);
+        assertEquals(List.of(run + "-slack"), keysOf(ofRun(after.get("receivers"), run)));
+        Run settled = topline(TestTokens.ADMIN, environment, "plan", pruneFile.toString(), "--prune",
+                "--detailed-exitcode");
+        assertEquals(0, settled.exitCode(), settled.out() + settled.err());
+    }
+
+    /** The alerting part of a test's file: every section, or (for prune) the Slack receiver alone. */
+    private static String alerting(Keys keys, String run, String variable, boolean whole) {
+        String slack = """
+                receivers:
+                  - key: %1$s-slack
+                    receiver: SLACK
+                    url: ${%2$s}
+                    measures: [%3$s]
+                    groupWait: PT30S
+                """.formatted(run, variable, keys.deals());
+        if (!whole) {
+            return slack;
+        }
+        return slack + """
+                  - key: %1$s-hook
+                    receiver: WEBHOOK
+                    url: http://127.0.0.1:9/hook
+                    measures: [%2$s]
+                    repeatInterval: PT4H
+                silences:
+                  - key: %1$s-weekend
+                    matchers: [{label: measure, operator: EQUALS, value: %2$s}]
+                    schedule: {weekdays: [SATURDAY, SUNDAY], startTime: "00:00", endTime: "24:00", timeZone: UTC}
+                    comment: no deals at weekends
+                escalationPolicies:
+                  - key: %1$s-escalation
+                    name: Deals escalation
+                    measures: [%2$s]
+                    steps:
+                      - after: PT30M
+                        targets: [measure-owner, "receiver:%1$s-slack"]
+                contacts:
+                  - email: cli-%1$s@example.com
+                    name: CLI person
+                    routes: [%1$s-hook]
+                """.formatted(run, keys.deals());
+    }
+
+    /** The items of a section whose key (or e-mail) names this run. */
+    private static JsonNode ofRun(JsonNode items, String run) {
+        com.fasterxml.jackson.databind.node.ArrayNode found = Api.MAPPER.createArrayNode();
+        for (JsonNode item : items) {
+            if (item.path("key").asText(item.path("email").asText()).contains(run)) {
+                found.add(item);
+            }
+        }
+        return found;
+    }
+
+    /** The items by key (or e-mail), so that the file's order and the export's (by key) compare equal. */
+    private static Map<String, JsonNode> byKey(JsonNode items) {
+        Map<String, JsonNode> found = new TreeMap<>();
+        items.forEach(item -> found.put(item.path("key").asText(item.path("email").asText()), item));
+        return found;
+    }
+
+    private static List<String> keysOf(JsonNode items) {
+        List<String> keys = new ArrayList<>();
+        items.forEach(item -> keys.add(item.path("key").asText()));
+        return keys;
     }
 
     @Test
@@ -260,10 +412,23 @@ class CommandLineToolTest {
         return topline(role, 120, arguments);
     }
 
+    /** Runs the tool with these environment variables set (and no others of the test's that it reads). */
+    private static Run topline(String role, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        return topline(role, 120, environment, arguments);
+    }
+
     private static Run topline(String role, int seconds, String... arguments) throws IOException, InterruptedException {
+        return topline(role, seconds, Map.of(), arguments);
+    }
+
+    private static Run topline(String role, int seconds, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("topline-out-", ".txt");
         Path err = Files.createTempFile("topline-err-", ".txt");
-        Process process = builder(role, arguments).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = builder(role, arguments);
+        builder.environment().putAll(environment);
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("topline " + String.join(" ", arguments) + " did not end within " + seconds + " s");

@@ -26,12 +26,17 @@ public class ApplyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the organisation file (.yaml, .yml or .json)")
     Path file;
 
-    @Option(names = "--prune", description = "archive the active drivers and measures the file leaves out")
+    @Option(names = "--prune", description = "archive the active drivers and measures the file leaves out, and what "
+            + "each alerting section the file holds leaves out")
     boolean prune;
 
     @Option(names = "--if-match", paramLabel = "ETAG", description = "apply only if the suite is still as a plan "
             + "saw it: that plan's basedOn (from plan --json); with --prune it replaces the plan this command makes")
     String ifMatch;
+
+    @Option(names = "--json", description = "print the suite's answer as JSON instead of text: the only place a new "
+            + "webhook receiver's signing secret is shown, once")
+    boolean json;
 
     @Mixin
     SuiteOptions suite;
@@ -42,6 +47,7 @@ public class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OrganisationFileInput input = OrganisationFileInput.read(file).requireValid(spec.commandLine().getErr());
+        String body = input.body(spec.commandLine().getErr());
         SuiteClient client = new SuiteClient(suite, Roles.ADMIN);
         String basedOn = ifMatch;
         if (prune && basedOn == null) {
@@ -54,9 +60,13 @@ public class ApplyCommand implements Callable<Integer> {
             headers.put("If-Match", "\"" + basedOn.replace("\"", "") + "\"");
         }
         SuiteClient.Answer answer = client.send("POST", suite.driversUrl(), "/organisation/apply?prune=" + prune,
-                input.mediaType(), input.text(), headers);
+                input.mediaType(), body, headers);
         JsonNode applied = client.expectSuccess(answer, spec.commandLine().getErr(), file.toString()).json();
-        PlanPrinter.print(applied, spec.commandLine().getOut());
+        if (json) {
+            spec.commandLine().getOut().println(applied.toPrettyString());
+        } else {
+            PlanPrinter.print(applied, spec.commandLine().getOut());
+        }
         return ExitCodes.OK;
     }
 }

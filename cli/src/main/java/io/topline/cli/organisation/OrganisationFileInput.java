@@ -51,6 +51,28 @@ public record OrganisationFileInput(Path file, String text, Format format, Check
         return errors.isEmpty();
     }
 
+    /**
+     * The body to send: the file as it is, with the values of its {@code ${VARIABLE}} references from the
+     * environment in {@code secrets}. A variable that is not set fails with {@link ExitCodes#INVALID} before anything
+     * is sent, naming the variable, never a value.
+     */
+    public String body(PrintWriter err) {
+        SecretReferences.Resolved resolved;
+        try {
+            resolved = SecretReferences.resolve(this, System::getenv);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCodes.INVALID, file + ": " + e.getMessage() + "; nothing was sent");
+        }
+        for (FileError error : resolved.errors()) {
+            err.println(file + ":" + error.describe());
+        }
+        if (!resolved.errors().isEmpty()) {
+            throw new CommandFailure(ExitCodes.INVALID, file + ": " + resolved.errors().size() + " error(s); nothing "
+                    + "was sent");
+        }
+        return resolved.body();
+    }
+
     /** Fails with {@link ExitCodes#INVALID} after printing the errors, if the file has any. */
     public OrganisationFileInput requireValid(PrintWriter err) {
         if (!report(err)) {

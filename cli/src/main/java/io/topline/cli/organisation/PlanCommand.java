@@ -55,8 +55,9 @@ public class PlanCommand implements Callable<Integer> {
     /** Asks drivers-service for the plan of a file that passed the offline check. */
     static JsonNode plan(OrganisationFileInput input, boolean prune, SuiteClient client, SuiteOptions suite,
                          CommandSpec spec) {
+        String body = input.body(spec.commandLine().getErr());
         SuiteClient.Answer answer = client.send("POST", suite.driversUrl(), "/organisation/plan?prune=" + prune,
-                input.mediaType(), input.text(), Map.of());
+                input.mediaType(), body, Map.of());
         return client.expectSuccess(answer, spec.commandLine().getErr(), input.file().toString()).json();
     }
 }

@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints a plan (or what an apply did) as people read a Terraform plan: one line per change, then a summary. */
+/**
+ * Prints a plan (or what an apply did) as people read a Terraform plan: one line per change (drivers, measures and,
+ * from alerts-service, receivers, silences, escalation policies, contacts), under a measure's new target versions the
+ * backtest's summary, then a summary. It never prints a secret.
+ */
 public final class PlanPrinter {
 
     private PlanPrinter() {
@@ -16,6 +20,9 @@ public final class PlanPrinter {
     public static void print(JsonNode plan, PrintWriter out) {
         for (JsonNode change : plan.path("changes")) {
             out.println(line(change));
+            for (JsonNode backtest : change.path("backtests")) {
+                out.println("      " + backtest(backtest));
+            }
         }
         JsonNode summary = plan.path("summary");
         boolean applied = plan.path("applied").asBoolean();
@@ -31,13 +38,23 @@ public final class PlanPrinter {
     }
 
     static String line(JsonNode change) {
-        String kind = change.path("kind").asText().toLowerCase(Locale.ROOT);
+        String kind = change.path("kind").asText().toLowerCase(Locale.ROOT).replace('_', '-');
         String key = change.path("key").asText();
         return switch (change.path("action").asText()) {
-            case "CREATE" -> "  + " + kind + " " + key + targets(change, " with target version(s) ");
+            case "CREATE" -> "  + " + kind + " " + key + targets(change, " with target version(s) ")
+                    + (change.hasNonNull("secret") ? " (a new signing secret, shown once: only apply --json prints it)"
+                    : "");
             case "ARCHIVE" -> "  - " + kind + " " + key + " (archive)";
             default -> "  ~ " + kind + " " + key + ": " + fields(change) + targets(change, "; new target version(s) ");
         };
+    }
+
+    /** {@code backtest 2027-01: would have missed 7 of the last 13 weeks}, or why there is none. */
+    static String backtest(JsonNode backtest) {
+        String period = backtest.path("effectiveFrom").asText();
+        return backtest.hasNonNull("backtest")
+                ? "backtest " + period + ": " + backtest.path("backtest").path("summary").asText()
+                : "backtest " + period + " unavailable: " + backtest.path("unavailable").asText();
     }
 
     private static String fields(JsonNode change) {

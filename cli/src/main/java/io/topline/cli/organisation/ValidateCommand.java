@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code topline validate FILE}: the offline check, every error with its line and column. */
@@ -34,8 +35,15 @@ public class ValidateCommand implements Callable<Integer> {
         for (JsonNode measure : document.path("measures")) {
             targets += measure.path("targets").size();
         }
+        StringBuilder alerting = new StringBuilder();
+        for (String section : List.of("receivers", "silences", "escalationPolicies", "contacts")) {
+            if (document.has(section)) {
+                alerting.append(", ").append(document.get(section).size()).append(' ')
+                        .append(section.equals("escalationPolicies") ? "escalation policies" : section);
+            }
+        }
         spec.commandLine().getOut().println(file + ": valid (" + document.path("drivers").size() + " drivers, "
-                + document.path("measures").size() + " measures, " + targets + " target versions)");
+                + document.path("measures").size() + " measures, " + targets + " target versions" + alerting + ")");
         return ExitCodes.OK;
     }
 }

@@ -34,6 +34,34 @@ class PlanPrinterTest {
     }
 
     @Test
+    void shouldPrintTheAlertingChangesAndEachBacktestUnderItsTargetChange() throws Exception {
+        String plan = """
+                {"applied": true, "prune": true, "basedOn": "org-0123456789abcdef.alr-0123456789abcdef", "changes": [
+                  {"action": "UPDATE", "kind": "MEASURE", "key": "closing-ratio", "fields": ["targets"], "targetsAdded": ["2027-01", "2027-02"],
+                   "backtests": [
+                     {"effectiveFrom": "2027-01", "backtest": {"measure": "closing-ratio", "cadence": "MONTHLY", "periods": 13,
+                      "met": 4, "amber": 2, "missed": 7, "noData": 0, "periodsResults": [], "summary": "would have missed 7 of the last 13 months"}},
+                     {"effectiveFrom": "2027-02", "unavailable": "no backtest: alerts-service is unreachable at http://127.0.0.1:8083 (connection refused)"}]},
+                  {"action": "CREATE", "kind": "RECEIVER", "key": "ops-webhook", "fields": [], "targetsAdded": [], "secret": "whsec_c2VjcmV0"},
+                  {"action": "UPDATE", "kind": "RECEIVER", "key": "leadership-slack", "fields": ["url", "groupWait"], "targetsAdded": []},
+                  {"action": "CREATE", "kind": "ESCALATION_POLICY", "key": "sales-misses", "fields": [], "targetsAdded": []},
+                  {"action": "ARCHIVE", "kind": "SILENCE", "key": "old-window", "fields": [], "targetsAdded": []}],
+                 "unchanged": ["contact:sam@example.com"],
+                 "summary": {"create": 2, "update": 2, "archive": 1, "unchanged": 1, "targetsAdded": 2}}""";
+
+        assertEquals("""
+                  ~ measure closing-ratio: targets; new target version(s) 2027-01, 2027-02
+                      backtest 2027-01: would have missed 7 of the last 13 months
+                      backtest 2027-02 unavailable: no backtest: alerts-service is unreachable at http://127.0.0.1:8083 (connection refused)
+                  + receiver ops-webhook (a new signing secret, shown once: only apply --json prints it)
+                  ~ receiver leadership-slack: url, groupWait
+                  + escalation-policy sales-misses
+                  - silence old-window (archive)
+                Applied: 2 to create, 2 to change, 1 to archive, 1 unchanged; 2 target version(s) to add.
+                """, printed(plan));
+    }
+
+    @Test
     void shouldSayWhenNothingChanges() throws Exception {
         String applied = """
                 {"applied": true, "prune": false, "basedOn": "org-0123456789abcdef", "changes": [],

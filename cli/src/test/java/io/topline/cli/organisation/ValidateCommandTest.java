@@ -19,7 +19,8 @@ class ValidateCommandTest {
         LaunchResult result = launcher.launch("validate", TestData.EXAMPLE.toString());
 
         assertEquals(0, result.exitCode());
-        assertEquals(TestData.EXAMPLE + ": valid (5 drivers, 6 measures, 6 target versions)", result.getOutput());
+        assertEquals(TestData.EXAMPLE + ": valid (5 drivers, 6 measures, 6 target versions, 3 receivers, 1 silences, "
+                + "1 escalation policies, 1 contacts)", result.getOutput());
         assertEquals("", result.getErrorOutput());
     }
 

@@ -22,6 +22,65 @@ class OrganisationFilesTest {
 
         assertEquals(List.of(), checked.errors());
         assertEquals(5, checked.document().get("drivers").size());
+        assertEquals(3, checked.document().get("receivers").size());
+        assertEquals("${LEADERSHIP_SLACK_URL}", checked.document().at("/receivers/0/url").asText());
+        assertEquals(1, checked.document().get("silences").size());
+        assertEquals(1, checked.document().get("escalationPolicies").size());
+        assertEquals(1, checked.document().get("contacts").size());
+    }
+
+    @Test
+    void shouldListEveryErrorOfTheAlertingSectionsWithItsLineAndColumn() {
+        String yaml = """
+                drivers: []
+                receivers:
+                  - key: Team Slack
+                    receiver: CHAT
+                    url: ${TEAM_SLACK_URL}
+                    groupWait: 30 seconds
+                    groupBy: [FUNCTION, WEEK]
+                    digestOnly: yes please
+                    colour: blue
+                silences:
+                  - key: weekend
+                    matchers: [{label: team, operator: EQUALS, value: sales}]
+                    schedule: {startTime: "8:00", endTime: "18:00"}
+                escalationPolicies:
+                  - key: sales-misses
+                    name: Sales misses
+                    steps: [{after: PT30M, targets: [receiver:Team]}]
+                contacts:
+                  - email: sam
+                    name: Sam
+                    routes: []
+                secrets:
+                  team-url: https://hooks.example.com
+                """;
+
+        List<FileError> errors = OrganisationFiles.check(yaml, Format.YAML).errors();
+
+        assertEquals(List.of(
+                new FileError("receivers[0].key", "must be a slug (lower-case letters and digits joined by single "
+                        + "hyphens)", 3, 10),
+                new FileError("receivers[0].receiver", "does not have a value in the enumeration [\"WEBHOOK\", "
+                        + "\"SLACK\", \"TEAMS\", \"PAGERDUTY\", \"ALERTMANAGER\", \"EMAIL\"]", 4, 15),
+                new FileError("receivers[0].groupWait", "must be an ISO-8601 duration such as PT30S, PT1H or P1D", 6, 16),
+                new FileError("receivers[0].groupBy[1]", "does not have a value in the enumeration [\"FUNCTION\", "
+                        + "\"DRIVER\", \"MEASURE\", \"PERIOD\", \"KIND\", \"SEVERITY\"]", 7, 25),
+                new FileError("receivers[0].digestOnly", "string found, boolean expected", 8, 17),
+                new FileError("receivers[0].colour", "is not a field of the organisation file here", 9, 13),
+                new FileError("silences[0].comment", "is required", 11, 5),
+                new FileError("silences[0].matchers[0].label", "does not have a value in the enumeration [\"driver\", "
+                        + "\"function\", \"measure\", \"kind\", \"severity\", \"period\"]", 12, 24),
+                new FileError("silences[0].schedule.startTime", "must be a time of day, two-digit hours (00 to 23) and "
+                        + "minutes joined by a colon", 13, 27),
+                new FileError("escalationPolicies[0].steps[0].targets[0]", "must be measure-owner, driver-owner, "
+                        + "person and an e-mail address, or receiver and a receiver's key (each joined by a colon)",
+                        17, 38),
+                new FileError("contacts[0].email", "must be an e-mail address", 19, 12),
+                new FileError("contacts[0].routes", "must have at least 1 items but found 0", 21, 13),
+                new FileError("secrets", "property 'team-url' name is not valid: does not match the regex pattern "
+                        + "^[A-Za-z_][A-Za-z0-9_]*$", 23, 3)), errors);
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Generated hostile requests over every operation of this service's OpenAPI document: never a 5xx, every refusal a
  * problem, nothing internal in a body, and a healthy service afterwards (with the other two services' runs, over
- * 10,000 cases).
+ * 10,000 cases). alerts-service is not in this JVM (topline.alerting.url is a closed port), so an admin's export and a
+ * file with alerting sections answer its documented 503 alerting-unavailable problem, which the run accepts as such.
  */
 @QuarkusTest
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
@@ -18,6 +19,6 @@ class HostileInputTest {
 
     @Test
     void shouldRefuseEveryHostileRequestWithAProblemAndStayHealthy() {
-        HostileInputRun.assertRefusedCleanly(3_400);
+        HostileInputRun.assertRefusedCleanly(3_400, "https://topline.dev/problems/alerting-unavailable");
     }
 }

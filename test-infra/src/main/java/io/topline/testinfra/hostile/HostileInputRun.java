@@ -31,10 +31,20 @@ public final class HostileInputRun {
 
     private final RawHttp http;
     private final String host;
+    private final String absentDependency;
 
     public HostileInputRun(String host, int port) {
+        this(host, port, null);
+    }
+
+    /**
+     * A run against a service one of whose dependencies is absent from the test JVM by design: a 503 problem of type
+     * {@code absentDependency} (and only that) is its documented answer, not a server error.
+     */
+    public HostileInputRun(String host, int port, String absentDependency) {
         this.http = new RawHttp(host, port, 30_000);
         this.host = host + ":" + port;
+        this.absentDependency = absentDependency;
     }
 
     /** What a run saw: how many cases, the statuses answered, and every rule broken. */
@@ -67,7 +77,7 @@ public final class HostileInputRun {
         for (HostileCase hostileCase : cases) {
             RawHttp.Answer answer = http.send(hostileCase.head(), hostileCase.body());
             statuses.merge(answer.status(), 1, Integer::sum);
-            String broken = broken(hostileCase, answer);
+            String broken = expectedUnavailable(answer) ? notAProblem(answer) : broken(hostileCase, answer);
             if (broken != null) {
                 failures.add(broken + " (" + answer.status() + ", " + family(hostileCase.label()) + ") — "
                         + hostileCase.label() + " → " + answer.status() + " "
@@ -86,11 +96,28 @@ public final class HostileInputRun {
      * summary when any rule is broken; the seed can be changed with {@code -Dtopline.hostile.seed}.
      */
     public static Report assertRefusedCleanly(int count) {
+        return assertRefusedCleanly(count, null);
+    }
+
+    /** {@link #assertRefusedCleanly(int)} where a 503 problem of type {@code absentDependency} is expected. */
+    public static Report assertRefusedCleanly(int count, String absentDependency) {
         long seed = Long.getLong("topline.hostile.seed", SEED);
-        Report report = new HostileInputRun("localhost", RestAssured.port).run(count, seed);
+        Report report = new HostileInputRun("localhost", RestAssured.port, absentDependency).run(count, seed);
         System.out.println("Hostile input, seed " + seed + ": " + report.summary());
         Assertions.assertEquals(List.of(), report.failures(), report.summary());
         return report;
+    }
+
+    /** Whether this is the absent dependency's own 503 problem (its type exactly), which the caller expects. */
+    private boolean expectedUnavailable(RawHttp.Answer answer) {
+        if (absentDependency == null || answer.status() != 503) {
+            return false;
+        }
+        try {
+            return absentDependency.equals(JSON.readTree(answer.body()).path("type").asText());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String broken(HostileCase hostileCase, RawHttp.Answer answer) {
