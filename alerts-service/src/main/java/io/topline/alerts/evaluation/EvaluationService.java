@@ -116,7 +116,7 @@ public class EvaluationService {
         int count = 0;
         for (int from = 0; from < keys.size() && keepGoing.getAsBoolean(); from += size) {
             List<String> batch = keys.subList(from, Math.min(keys.size(), from + size));
-            closeBatch(batch);
+            closeBatch(batch, keepGoing);
             count += batch.size();
         }
         return count;
@@ -132,7 +132,7 @@ public class EvaluationService {
         }
     }
 
-    private void closeBatch(List<String> keys) {
+    private void closeBatch(List<String> keys, BooleanSupplier keepGoing) {
         if (keys.size() == 1) {
             closePeriods(keys.get(0));
             return;
@@ -142,7 +142,12 @@ public class EvaluationService {
         } catch (RuntimeException e) {
             // the batch rolled back as a whole: each measure again on its own, so that only the failing one is left
             LOG.warnf("Closing a batch of %d measures failed (%s); closing them one at a time", keys.size(), e);
-            keys.forEach(this::closePeriods);
+            for (String key : keys) {
+                if (!keepGoing.getAsBoolean()) {
+                    return;
+                }
+                closePeriods(key);
+            }
         }
     }
 

@@ -149,14 +149,20 @@ public class SilenceService {
     }
 
     /**
-     * Marks the silences whose {@code endsAt} passed as ended (once, with their event), then applies the silences in
-     * force to every open alert; the caller holds the sweep's lock.
+     * Marks the silences whose {@code endsAt} passed, and the "until resolved" ones all of whose muted alerts are
+     * resolved, as ended (once, with their event), then applies the silences in force to every open alert; the caller
+     * holds the sweep's lock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sweep() {
         Instant now = clock.instant();
         for (Silence silence : silences.endsAtPassed(now)) {
             events.end(silence, silence.endsAt(), null);
+        }
+        for (Silence silence : silences.untilResolvedWithNothingOpen()) {
+            // the resolve ends it at once; this catches two resolves committed side by side, each of which saw the
+            // other's alert still open (a batch of a closing round or of a consumer poll holds its resolves seconds)
+            events.end(silence, now, null);
         }
         applyToOpenAlerts(now);
     }

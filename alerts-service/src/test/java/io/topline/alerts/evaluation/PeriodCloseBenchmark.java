@@ -52,8 +52,10 @@ class PeriodCloseBenchmark {
         clock.reset();
         for (String prefix : prefixes) {
             execute("delete from outbox_event where record_key like ? || '-%'", prefix);
-            execute("delete from alert_transition where alert_id in (select id from alert where measure_key like ? || '-%')",
-                    prefix);
+            for (String table : List.of("silence_muted_alert", "alert_notified_subscription", "alert_transition")) {
+                execute("delete from " + table + " where alert_id in (select id from alert where measure_key like ? "
+                        + "|| '-%')", prefix);
+            }
             execute("delete from alert where measure_key like ? || '-%'", prefix);
             execute("delete from evaluation where measure_key like ? || '-%'", prefix);
             execute("delete from actual where measure_key like ? || '-%'", prefix);

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +63,8 @@ class SilenceTest {
     SilenceSweep sweep;
     @Inject
     AdvisoryLocks locks;
+    @Inject
+    DataSource dataSource;
 
     HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -205,6 +211,32 @@ class SilenceTest {
                 events.stream().map(e -> ids(e.get("data").get("silencedBy"))).toList());
         deliveriesOf(subscription).body("totalItems", equalTo(0));
         assertEquals(List.of(), received);
+    }
+
+    @Test
+    void shouldEndAnUntilResolvedSilenceInTheSweepWhenItsLastAlertResolvedUnseenByTheResolve() throws SQLException {
+        String key = TestData.key("unseen-resolve");
+        ObjectNode request = TestData.silence("known issue", TestData.matcher("measure", "EQUALS", key));
+        request.put("untilResolved", true);
+        String silenceId = create(request).get("id").asText();
+        TestData.retentionWithOctoberActual(key, TestData.key("service"), "88.0");
+        String alertId = awaitAlert(key).getString("id");
+        // two resolves committed side by side each saw the other's alert open: here, a resolve the silence never saw
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "update alert set state = 'RESOLVED' where id = ?::uuid")) {
+            statement.setString(1, alertId);
+            statement.executeUpdate();
+        }
+        RequestAs.viewer().when().get("/silences/" + silenceId)
+                .then().statusCode(200).body("state", equalTo("ACTIVE"));
+
+        sweep.sweep();
+
+        RequestAs.viewer().when().get("/silences/" + silenceId)
+                .then().statusCode(200)
+                .body("state", equalTo("EXPIRED"))
+                .body("endedBy", equalTo(null));
     }
 
     @Test

@@ -86,8 +86,11 @@ public class AlertingClient {
         try {
             return request.get();
         } catch (ProcessingException e) {
-            throw new AlertingUnavailableException(unreachable(e) + "; nothing was applied by this request, retry "
-                    + "when it is back", e);
+            // refused or unresolvable: the request never left; a timeout: it may have been carried out unanswered
+            String outcome = reason(e).equals("no answer in time")
+                    ? "; if this was an apply, its alerting part may have been applied all the same: plan again "
+                    + "before retrying" : "; nothing was applied by this request, retry when it is back";
+            throw new AlertingUnavailableException(unreachable(e) + outcome, e);
         }
     }
 

@@ -26,6 +26,7 @@ import io.topline.drivers.target.Target;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +45,9 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class OrganisationService {
+
+    /** How long one plan may spend on backtests in all, so that re-targeting hundreds of measures plans in time. */
+    private static final Duration BACKTEST_BUDGET = Duration.ofSeconds(10);
 
     private static final Comparator<Problem.Violation> FILE_ORDER = Comparator
             .comparing((Problem.Violation v) -> v.line() == null ? Integer.MAX_VALUE : v.line())
@@ -230,8 +234,14 @@ public class OrganisationService {
         }
     }
 
-    /** Each new target version of a measure that exists already, run over its last periods by alerts-service. */
+    /**
+     * Each new target version of a measure that exists already, run over its last periods by alerts-service. The
+     * calls stop at the first that alerts-service cannot answer and once {@link #BACKTEST_BUDGET} is spent: the rest
+     * say so, and the plan (a database transaction) never waits a timeout per target.
+     */
     private PlanResponse withBacktests(PlanResponse plan, OrganisationDefinition definition) {
+        long deadline = System.nanoTime() + BACKTEST_BUDGET.toNanos();
+        String[] stopped = {null};
         List<PlannedChange> changes = plan.changes().stream().map(change -> {
             if (change.action() != Action.UPDATE || change.kind() != Kind.MEASURE || change.targetsAdded().isEmpty()) {
                 return change;
@@ -244,8 +254,19 @@ public class OrganisationService {
                 // the file's last target of that period is the version the plan adds last, and so the one in effect
                 CreateTargetRequest target = remaining.stream().filter(t -> t.effectiveFrom().equals(period))
                         .reduce((first, second) -> second).orElseThrow();
+                if (stopped[0] == null && System.nanoTime() > deadline) {
+                    stopped[0] = "no backtest: the plan's " + BACKTEST_BUDGET.toSeconds()
+                            + " s for backtests were spent";
+                }
+                if (stopped[0] != null) {
+                    backtests.add(new PlannedChange.TargetBacktest(period, null, stopped[0]));
+                    continue;
+                }
                 AlertingClient.Backtest backtest = alerting.backtest(measure.key(), target.successLevel(),
                         target.failureLevel());
+                if (backtest.result() == null) {
+                    stopped[0] = backtest.unavailable();
+                }
                 backtests.add(new PlannedChange.TargetBacktest(period, backtest.result(), backtest.unavailable()));
             }
             return change.withBacktests(backtests);
