@@ -20,13 +20,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 
 import static org.awaitility.Awaitility.await;
 
@@ -328,6 +335,72 @@ public final class TestData {
                     + events);
         }
         return events;
+    }
+
+    /** Runs one SQL statement with string parameters, for tests that set up rows no event could (thousands, bad). */
+    public static void sql(DataSource dataSource, String sql, String... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run " + sql, e);
+        }
+    }
+
+    /** The rows of a {@code select label, count(*) ... group by 1} query with one string parameter, in its order. */
+    public static Map<String, Integer> counts(DataSource dataSource, String sql, String parameter) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run " + sql, e);
+        }
+        return counts;
+    }
+
+    /**
+     * {@code count} monthly measures {@code <prefix>-1..count} of driver {@code <prefix>-driver} with a target from
+     * October 2026 (success 100, failure 90): 30 % met, 20 % amber, 20 % missed, 30 % without an October actual.
+     */
+    public static void closingMeasures(DataSource dataSource, String prefix, int count) {
+        sql(dataSource, "insert into catalog_driver (key, name, function, owner, feeds_into, archived, revision, "
+                + "updated_at) values (? || '-driver', 'Close', 'SALES', 'sam@example.com', '', false, 1, now())",
+                prefix);
+        sql(dataSource, "insert into catalog_measure (key, driver_key, name, unit, aggregation, direction, cadence, "
+                + "owner, archived, revision, updated_at) select ? || '-' || i, ? || '-driver', 'Close ' || i, "
+                + "'COUNT', 'SUM', 'HIGHER_IS_BETTER', 'MONTHLY', 'sam@example.com', false, 1, now() "
+                + "from generate_series(1, " + count + ") i", prefix, prefix);
+        sql(dataSource, "insert into catalog_target (measure_key, version, effective_from, success_level, "
+                + "failure_level, severity, created_at) select key, 1, '2026-10', 100, 90, 'CRITICAL', "
+                + "'2026-09-01T00:00:00Z' from catalog_measure where key like ? || '-%'", prefix);
+        sql(dataSource, "insert into actual (measure_key, period, cadence, period_start, value, count, revision, "
+                + "updated_at) select key, '2026-10', 'MONTHLY', '2026-10-01T00:00:00Z', case when n % 10 < 3 then 120 "
+                + "when n % 10 < 5 then 95 else 80 end, 1, 1, '2026-10-31T12:00:00Z' from (select key, "
+                + "substring(key from '[0-9]+$')::int as n from catalog_measure where key like ? || '-%') m "
+                + "where n % 10 < 7", prefix);
+    }
+
+    /** Removes {@link #closingMeasures} and everything their judging left: events, alerts, evaluations. */
+    public static void removeClosingMeasures(DataSource dataSource, String prefix) {
+        sql(dataSource, "delete from outbox_event where record_key like ? || '-%'", prefix);
+        for (String table : List.of("silence_muted_alert", "alert_notified_subscription", "alert_transition")) {
+            sql(dataSource, "delete from " + table + " where alert_id in (select id from alert where measure_key "
+                    + "like ? || '-%')", prefix);
+        }
+        for (String table : List.of("alert", "evaluation", "actual")) {
+            sql(dataSource, "delete from " + table + " where measure_key like ? || '-%'", prefix);
+        }
+        sql(dataSource, "delete from catalog_measure where key like ? || '-%'", prefix);
+        sql(dataSource, "delete from catalog_driver where key = ? || '-driver'", prefix);
     }
 
     private static List<JsonNode> structuredEvents(List<TopicRecord> records) {

@@ -13,15 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -55,29 +49,19 @@ class BatchClosingTest {
         silence.put("endsAt", "2026-11-02T00:00:00Z");
         silenceId = RequestAs.admin().contentType("application/json").body(silence.toString()).when()
                 .post("/silences").then().statusCode(201).extract().path("id");
+        TestData.closingMeasures(dataSource, prefix, MEASURES);
     }
 
     @AfterEach
-    void cleanUp() throws SQLException {
+    void cleanUp() {
         RequestAs.admin().contentType("application/json").when().post("/silences/" + silenceId + "/expire")
                 .then().statusCode(200);
         clock.reset();
-        execute("delete from outbox_event where record_key like ? || '-%'", prefix);
-        for (String table : List.of("silence_muted_alert", "alert_notified_subscription", "alert_transition")) {
-            execute("delete from " + table + " where alert_id in (select id from alert where measure_key like ? "
-                    + "|| '-%')", prefix);
-        }
-        execute("delete from alert where measure_key like ? || '-%'", prefix);
-        execute("delete from evaluation where measure_key like ? || '-%'", prefix);
-        execute("delete from actual where measure_key like ? || '-%'", prefix);
-        execute("delete from catalog_measure where key like ? || '-%'", prefix);
-        execute("delete from catalog_driver where key = ? || '-driver'", prefix);
+        TestData.removeClosingMeasures(dataSource, prefix);
     }
 
     @Test
-    void shouldJudgeEveryMeasureOfEveryBatchOnceAndFireEachMissOnce() throws SQLException {
-        insertMeasures();
-
+    void shouldJudgeEveryMeasureOfEveryBatchOnceAndFireEachMissOnce() {
         evaluations.closePeriods();
         evaluations.closePeriods();
 
@@ -94,10 +78,9 @@ class BatchClosingTest {
     }
 
     @Test
-    void shouldCloseTheOthersOfABatchWhoseMeasureCannotBeRead() throws SQLException {
-        insertMeasures();
+    void shouldCloseTheOthersOfABatchWhoseMeasureCannotBeRead() {
         // a row the catalog cannot read: the batch holding it fails as a whole, and is closed one measure at a time
-        execute("update catalog_measure set cadence = 'FORTNIGHTLY' where key = ? || '-5'", prefix);
+        TestData.sql(dataSource, "update catalog_measure set cadence = 'FORTNIGHTLY' where key = ? || '-5'", prefix);
 
         evaluations.closePeriods();
 
@@ -108,45 +91,7 @@ class BatchClosingTest {
                 + "group by 1"));
     }
 
-    /** Monthly measures with a target from October: 30 % met, 20 % amber, 20 % missed, 30 % without an actual. */
-    private void insertMeasures() throws SQLException {
-        execute("insert into catalog_driver (key, name, function, owner, feeds_into, archived, revision, updated_at) "
-                + "values (? || '-driver', 'Close', 'SALES', 'sam@example.com', '', false, 1, now())", prefix);
-        execute("insert into catalog_measure (key, driver_key, name, unit, aggregation, direction, cadence, owner, "
-                + "archived, revision, updated_at) select ? || '-' || i, ? || '-driver', 'Close ' || i, 'COUNT', "
-                + "'SUM', 'HIGHER_IS_BETTER', 'MONTHLY', 'sam@example.com', false, 1, now() "
-                + "from generate_series(1, " + MEASURES + ") i", prefix, prefix);
-        execute("insert into catalog_target (measure_key, version, effective_from, success_level, failure_level, "
-                + "severity, created_at) select key, 1, '2026-10', 100, 90, 'CRITICAL', '2026-09-01T00:00:00Z' "
-                + "from catalog_measure where key like ? || '-%'", prefix);
-        execute("insert into actual (measure_key, period, cadence, period_start, value, count, revision, updated_at) "
-                + "select key, '2026-10', 'MONTHLY', '2026-10-01T00:00:00Z', case when n % 10 < 3 then 120 "
-                + "when n % 10 < 5 then 95 else 80 end, 1, 1, '2026-10-31T12:00:00Z' from (select key, "
-                + "substring(key from '[0-9]+$')::int as n from catalog_measure where key like ? || '-%') m "
-                + "where n % 10 < 7", prefix);
-    }
-
-    private Map<String, Integer> counts(String sql) throws SQLException {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, prefix);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        }
-        return counts;
-    }
-
-    private void execute(String sql, String... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
+    private Map<String, Integer> counts(String sql) {
+        return TestData.counts(dataSource, sql, prefix);
     }
 }

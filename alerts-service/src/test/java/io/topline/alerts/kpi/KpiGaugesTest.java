@@ -11,9 +11,6 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +30,7 @@ class KpiGaugesTest {
     DataSource dataSource;
 
     @Test
-    void shouldServeFiveThousandMeasuresFromTheSnapshotWithoutSlowingTheScrape() throws SQLException {
+    void shouldServeFiveThousandMeasuresFromTheSnapshotWithoutSlowingTheScrape() {
         String prefix = TestData.key("scale");
         try {
             insertMeasures(prefix);
@@ -64,7 +61,7 @@ class KpiGaugesTest {
         assertTrue(!after.contains(prefix), "the series of removed measures are gone");
     }
 
-    private void insertMeasures(String prefix) throws SQLException {
+    private void insertMeasures(String prefix) {
         execute("insert into catalog_driver (key, name, function, owner, feeds_into, archived, revision, updated_at) "
                 + "values (?, 'Scale', 'SALES', 'sam@example.com', '', false, 1, now())", prefix + "-driver");
         execute("insert into catalog_measure (key, driver_key, name, unit, aggregation, direction, cadence, owner, "
@@ -77,19 +74,13 @@ class KpiGaugesTest {
                 + "'CRITICAL', 80, 'MISSED', 'FINAL', now() from catalog_measure where key like ? || '-%'", prefix);
     }
 
-    private void deleteMeasures(String prefix) throws SQLException {
+    private void deleteMeasures(String prefix) {
         execute("delete from evaluation where measure_key like ? || '-%'", prefix);
         execute("delete from catalog_measure where key like ? || '-%'", prefix);
         execute("delete from catalog_driver where key = ? || '-driver'", prefix);
     }
 
-    private void execute(String sql, String... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
+    private void execute(String sql, String... parameters) {
+        TestData.sql(dataSource, sql, parameters);
     }
 }

@@ -40,9 +40,10 @@ import java.util.concurrent.TimeUnit;
  * {@code linger} only once the relay is already busy (its last drain published more than one event); a single commit
  * on a quiet relay is published at once. While the broker is unreachable the round fails and the relay retries with
  * backoff, so an acknowledged write is never lost. A round that fails part-way deletes the events the broker did
- * acknowledge before it backs off, so they are not published again; an event is published twice only if the database
- * fails between the broker's acknowledgement and the delete's commit, and then with the same CloudEvent id, which
- * consumers drop.
+ * acknowledge before it backs off, so they are not published again. In order ({@code IN_ORDER}), each acknowledged
+ * event is deleted in its own transaction before the next is sent, so a relay killed mid-round leaves only the event
+ * in flight; an event is published twice only if the process or the database fails between the broker's
+ * acknowledgement and that delete's commit, and then with the same CloudEvent id, which consumers drop.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -205,12 +206,29 @@ public class OutboxRelay {
             try {
                 awaitAck(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage(), config.sendTimeout());
                 acknowledged.add(event.id());
+                deleteAtOnce(event.id());
             } catch (RuntimeException e) {
                 // the rest waits for the next round, so that the order per key holds
                 return new Round(acknowledged, e);
             }
         }
         return new Round(acknowledged, null);
+    }
+
+    /**
+     * Deletes an acknowledged event in a transaction of its own, before the next is sent: a relay killed in the middle
+     * of a round leaves at most the event in flight to be published again, not every event the round had sent (the
+     * other replica's relay publishes what the killed one did not delete). If this delete fails, the round's own
+     * delete at its end tries again.
+     */
+    // A burst (a poll of actuals, a batch of the closing job) commits many transitions at once, so rounds grew; with
+    // the deletes only at a round's end, a SIGKILL mid-round had the survivor publish the round's sent events again.
+    private void deleteAtOnce(long id) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> events.delete(List.of(id)));
+        } catch (RuntimeException e) {
+            LOG.debugf("Outbox event %d acknowledged, not deleted yet (%s): the round deletes it", id, e.getMessage());
+        }
     }
 
     private Round sendPipelined(List<OutboxEvent> batch) {
