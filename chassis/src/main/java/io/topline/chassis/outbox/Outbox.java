@@ -20,8 +20,8 @@ import java.util.UUID;
  *
  * <p>The whole publishing side of a service: it names the event's type, its Kafka record key (which keeps one
  * entity's events in order), its CloudEvents subject and data. The topic is the {@code outbox} channel's.
- * {@link #appendAll} writes many events in one statement, for a transaction that announces hundreds of changes;
- * {@link #appendLatest} does too and also drops the waiting events its events make obsolete.
+ * {@link #appendLatest} writes many events in one statement, for a transaction that announces hundreds of changes,
+ * and drops the waiting events its events make obsolete.
  */
 @ApplicationScoped
 public class Outbox {
@@ -72,7 +72,7 @@ public class Outbox {
         return event;
     }
 
-    /** An event for {@link #appendAll}: its type, Kafka record key, CloudEvents subject and data. */
+    /** An event for {@link #appendLatest}: its type, Kafka record key, CloudEvents subject and data. */
     public record NewEvent(String type, String key, String subject, Object data) {
         public NewEvent {
             Objects.requireNonNull(type);
@@ -83,21 +83,11 @@ public class Outbox {
     }
 
     /**
-     * Appends {@code events}, in their order, with one statement; the relay is woken once.
-     *
-     * @param occurredAt when all of them happened (they announce one transaction's changes)
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void appendAll(List<NewEvent> events, Instant occurredAt) {
-        insertAll(events, occurredAt, false);
-    }
-
-    /**
-     * Appends {@code events} like {@link #appendAll}, each of which carries its entity's whole state (state transfer,
-     * consumers keep the latest per key), and deletes the events of the same record keys that still wait for the
-     * relay: they are out of date, and publishing them would only make consumers catch up through states already
-     * gone. So when the relay falls behind a burst, the backlog shrinks to one event per key instead of growing with
-     * every transaction; when it keeps up, nothing waits and nothing is dropped.
+     * Appends {@code events}, in their order, with one statement (the relay is woken once), each of which carries
+     * its entity's whole state (state transfer, consumers keep the latest per key), and deletes the events of the
+     * same record keys that still wait for the relay: they are out of date, and publishing them would only make
+     * consumers catch up through states already gone. So when the relay falls behind a burst, the backlog shrinks to
+     * one event per key instead of growing with every transaction; when it keeps up, nothing waits and nothing is dropped.
      *
      * <p>The caller must serialise the transactions that change one key (a row lock on the entity, taken before this
      * call), so that every event replaced is older than the one replacing it. The outbox table wants an index on
@@ -108,10 +98,10 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendLatest(List<NewEvent> events, Instant occurredAt) {
-        insertAll(events, occurredAt, true);
+        replaceAll(events, occurredAt);
     }
 
-    private void insertAll(List<NewEvent> events, Instant occurredAt, boolean replacing) {
+    private void replaceAll(List<NewEvent> events, Instant occurredAt) {
         if (events.isEmpty()) {
             return;
         }
@@ -130,11 +120,9 @@ public class Outbox {
             payloads[i] = serialize(event.type(), event.data());
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(replacing ? REPLACE_ALL : INSERT_ALL)) {
+            try (PreparedStatement statement = connection.prepareStatement(REPLACE_ALL)) {
                 int p = 1;
-                if (replacing) {
-                    statement.setArray(p++, connection.createArrayOf("text", keys));
-                }
+                statement.setArray(p++, connection.createArrayOf("text", keys));
                 statement.setTimestamp(p++, Timestamp.from(Objects.requireNonNull(occurredAt)));
                 statement.setArray(p++, connection.createArrayOf("text", ids));
                 statement.setArray(p++, connection.createArrayOf("text", types));
@@ -155,7 +143,7 @@ public class Outbox {
         }
     }
 
-    /** Fired when an event (or the last of {@link #appendAll}'s) was appended; observed after commit to wake the relay. */
+    /** Fired when an event (or the last of {@link #appendLatest}'s) was appended; after commit, it wakes the relay. */
     public record OutboxEventAppended(UUID eventId) {
     }
 }
