@@ -87,7 +87,8 @@ public class Outbox {
      * its entity's whole state (state transfer, consumers keep the latest per key), and deletes the events of the
      * same record keys that still wait for the relay: they are out of date, and publishing them would only make
      * consumers catch up through states already gone. So when the relay falls behind a burst, the backlog shrinks to
-     * one event per key instead of growing with every transaction; when it keeps up, nothing waits and nothing is dropped.
+     * one event per key instead of growing with every transaction; when it keeps up, nothing waits and nothing is
+     * dropped.
      *
      * <p>The caller must serialise the transactions that change one key (a row lock on the entity, taken before this
      * call), so that every event replaced is older than the one replacing it. The outbox table wants an index on
