@@ -40,6 +40,9 @@ public final class LocalPostgres {
             }
         }
         System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " with data in " + dataDirectory);
+        // a first start decompresses the binaries in this heap; a full collection gives that memory back before the
+        // launcher does nothing but wait for the rest of its life
+        System.gc();
         Thread.currentThread().join();
     }
 
