@@ -27,7 +27,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the scorecard of one cadence in a handful of queries, whatever the number of measures. */
+/**
+ * Builds the scorecard of one cadence in a handful of queries, whatever the number of measures, or gives the one kept
+ * since nothing it shows changed.
+ */
 @ApplicationScoped
 public class ScorecardService {
 
@@ -37,25 +40,31 @@ public class ScorecardService {
     private final ActualRepository actuals;
     private final FiscalCalendar calendar;
     private final Clock clock;
+    private final ScorecardCache cache;
 
     public ScorecardService(CatalogMeasureRepository measures, CatalogDriverRepository drivers,
                             EvaluationRepository evaluations, ActualRepository actuals, FiscalCalendar calendar,
-                            Clock clock) {
+                            Clock clock, ScorecardCache cache) {
         this.measures = measures;
         this.drivers = drivers;
         this.evaluations = evaluations;
         this.actuals = actuals;
         this.calendar = calendar;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @Transactional
     public ScorecardResponse scorecard(Cadence cadence, int count) {
+        Instant now = clock.instant();
+        Period current = Period.containing(calendar, cadence, now);
+        return cache.scorecard(cadence, count, current.label(), () -> build(cadence, count, now, current));
+    }
+
+    private ScorecardResponse build(Cadence cadence, int count, Instant now, Period current) {
         // a read: the catalog entities loaded here need no dirty check at commit; evaluations and actuals, thousands
         // of them, are read as projections and never become entities
         measures.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
-        Instant now = clock.instant();
-        Period current = Period.containing(calendar, cadence, now);
         List<Period> window = windowEndingAt(current, count);
         Instant from = window.get(0).start();
         List<String> labels = window.stream().map(Period::label).toList();
