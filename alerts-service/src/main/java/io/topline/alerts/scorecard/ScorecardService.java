@@ -54,8 +54,9 @@ public class ScorecardService {
         this.cache = cache;
     }
 
+    /** The scorecard as the JSON of a {@link ScorecardResponse}. */
     @Transactional
-    public ScorecardResponse scorecard(Cadence cadence, int count) {
+    public byte[] scorecard(Cadence cadence, int count) {
         Instant now = clock.instant();
         Period current = Period.containing(calendar, cadence, now);
         return cache.scorecard(cadence, count, current.label(), () -> build(cadence, count, now, current));
