@@ -101,13 +101,11 @@ elif running postgres; then
 else
   require_free_port "$PG_PORT" "PostgreSQL" "another port with TOPLINE_PG_PORT=<port>"
   echo "PostgreSQL: starting on 127.0.0.1:$PG_PORT (data in $STATE_DIR/pgdata) ..."
-  # the launcher only starts the server and waits, so the least JVM will do; but on a machine that has never run it,
-  # the embedded binaries' first extraction (into /tmp/embedded-pg, once per machine) reads their 14 MB
-  # archive into memory and unpacks it with a large xz dictionary: a 32 MB heap runs out, so that first launcher
-  # gets 256 MB (and about 70 MiB more resident until the next start)
-  pg_heap=32m
-  ls /tmp/embedded-pg/PG-*/bin/pg_ctl > /dev/null 2>&1 || pg_heap=256m
-  launch postgres java -Xmx$pg_heap -Xms8m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -cp "$STACK_CP" io.topline.local.LocalPostgres "$STATE_DIR/pgdata" "$PG_PORT"
+  # the launcher only starts the server and waits, so the least JVM will do; but the embedded binaries' first
+  # extraction on a machine (into /tmp/embedded-pg) reads their 14 MB archive into memory and unpacks it with a large
+  # xz dictionary, and a 32 MB heap ran out. The cap is 256 MB, and the launcher collects once the server is up: on
+  # later starts it stays at about 75 MiB resident, as with 32 MB
+  launch postgres java -Xmx256m -Xms8m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -cp "$STACK_CP" io.topline.local.LocalPostgres "$STATE_DIR/pgdata" "$PG_PORT"
   wait_for_port "$PG_PORT" postgres 60
   until grep -q "PostgreSQL ready" "$STATE_DIR/logs/postgres.log"; do
     running postgres || { echo "PostgreSQL stopped while starting; see $STATE_DIR/logs/postgres.log" >&2; exit 1; }

@@ -1,11 +1,12 @@
 -- The scorecard is read far more often than what it shows changes (a dashboard polls it; a week's numbers change a
 -- few times a day), so each replica keeps the last one it built and must know, exactly, when any replica's write may
--- have changed it. Every transaction that writes a table the scorecard reads draws a number from this sequence at
--- its first write and holds a shared advisory lock until it ends; a reader that can take that lock exclusively for
--- an instant knows no such transaction is in flight, so every number drawn so far belongs to a committed (or rolled
--- back) transaction: if the number has not moved since a scorecard was built, nothing it shows has changed. Writers
--- never wait for each other (the lock is shared, the sequence is not transactional), and wait for a reader only for
--- the instant of its check.
+-- have changed it. Every transaction that writes a table the scorecard reads takes a shared advisory lock, held until
+-- it ends, and then draws a number from this sequence. A reader reads the last number drawn and then looks for that
+-- lock in pg_locks: a transaction that drew a number before the read still holds it, so when no one does, every
+-- number drawn so far belongs to a transaction that has ended, and if the number has not moved since a scorecard was
+-- built, nothing it shows has changed. Readers take no lock (none can be left behind, none waits for another);
+-- writers never wait for each other (the lock is shared, the sequence is not transactional). A reader's own write in
+-- flight counts as one too.
 CREATE SEQUENCE scorecard_change;
 
 CREATE FUNCTION scorecard_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -20,16 +21,17 @@ BEGIN
 END
 $$;
 
--- The stamp of the committed scorecard data, or NULL while a transaction that writes it is in flight.
+-- The stamp of the committed scorecard data, or NULL while a transaction that writes it is in flight; 0 before the
+-- first write (a new sequence's last_value is its start, before any number was drawn).
 CREATE FUNCTION scorecard_stamp() RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
     stamp bigint;
 BEGIN
-    IF NOT pg_try_advisory_lock(hashtext('topline'), hashtext('scorecard')) THEN
+    stamp := coalesce(pg_sequence_last_value('scorecard_change'), 0);
+    IF EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2
+               AND classid = hashtext('topline')::oid AND objid = hashtext('scorecard')::oid) THEN
         RETURN NULL;
     END IF;
-    SELECT last_value INTO stamp FROM scorecard_change;
-    PERFORM pg_advisory_unlock(hashtext('topline'), hashtext('scorecard'));
     RETURN stamp;
 END
 $$;

@@ -82,11 +82,6 @@ public record ScorecardView(Scorecard scorecard, List<DriverGroup> groups, List<
                 .param("function", filters.function()).param("owner", filters.owner()).toString().substring(1);
     }
 
-    /** Columns of the table: measure, owner, unit, target, the periods, trailing, misses and pace. */
-    public int columns() {
-        return scorecard.periods().size() + 7;
-    }
-
     /** Rows shown after the filters. */
     public List<Scorecard.Row> rows() {
         return groups.stream().flatMap(group -> group.rows().stream()).toList();
