@@ -40,17 +40,33 @@ STATE_DIR="$(cd "$STATE_DIR" && pwd)"
 # the broker (the heap limits stay TOPLINE_SERVICE_XMX and TOPLINE_CONSOLE_XMX).
 SERVICE_JAVA_OPTS="${TOPLINE_SERVICE_JAVA_OPTS--XX:+UseSerialGC -Xms32m}"
 KAFKA_JAVA_OPTS="${TOPLINE_KAFKA_JAVA_OPTS--XX:+UseSerialGC -Xms32m -Xmx512m}"
-# the application class-data archive (AppCDS) that the build writes next to an app when asked
-# (-Dquarkus.package.jar.appcds.enabled=true, as the build above does; a plain ./mvnw verify writes none): the classes
-# loaded at start, already parsed and verified, which takes about a third off a service's start on 2 cores. Used only
-# while it is newer than every jar of the app (the JVM refuses an archive whose jars changed), and with -Xshare:auto,
-# so a stale one only costs the speed-up; TOPLINE_APPCDS=off ignores the archives
-cds_options() { # app folder -> the options that use its archive, if any
-  if [ "${TOPLINE_APPCDS:-on}" != off ] && [ -f "$1/app-cds.jsa" ] && [ -z "$(find "$1" -name '*.jar' -newer "$1/app-cds.jsa" | head -n 1)" ]; then
-    echo "-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto"
+# glibc gives each thread that allocates natively an arena of its own, up to 8 per core, and each keeps what it once
+# held; the JVMs here allocate natively from dozens of threads (compilers, Kafka's network threads, the JDBC driver's
+# buffers), so two arenas per process keep that memory reused instead of spread out
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# The application class-data archive (AppCDS): the classes an app loaded, already parsed and verified, mapped from
+# one file at the next start instead of read from its jars. Quarkus's build-time archive
+# (-Dquarkus.package.jar.appcds.enabled=true) holds only what the app loads up to its static initialisation, about a
+# third of the 19,000 classes a service loads by the time it is ready, and made no difference a start could show here (alerts-service 9.9 s without it, 9.6 and 10.6 s with it); so the first
+# replica of each app records its own: started without an archive, it runs with -XX:ArchiveClassesAtExit and writes
+# app-cds-recorded.jsa when it stops (stop.sh waits for that), and every later start maps it (28 % off alerts-service's
+# start on 2 cores). An archive is used only while it is newer than every jar of the app (the JVM refuses one whose
+# jars changed, and a rebuild records again), and with -Xshare:auto, so a stale or broken one costs only the speed-up;
+# TOPLINE_APPCDS=off neither records nor uses one
+cds_options() { # app folder, whether this instance may record -> the options for its archive
+  if [ "${TOPLINE_APPCDS:-on}" = off ]; then
+    return
   fi
+  local archive
+  for archive in app-cds-recorded.jsa app-cds.jsa; do
+    if [ -f "$1/$archive" ] && [ -z "$(find "$1" -name '*.jar' -newer "$1/$archive" | head -n 1)" ]; then
+      echo "-XX:SharedArchiveFile=$archive -Xshare:auto"
+      return
+    fi
+    # Quarkus's archive only while there is nothing better to do: an instance that records cannot also map one
+    [ "$2" = record ] && { echo "-XX:ArchiveClassesAtExit=app-cds-recorded.jsa"; return; }
+  done
 }
-
 # --- build what is missing -------------------------------------------------------------------------------------
 missing=false
 for app in drivers-service metrics-service alerts-service console; do
@@ -58,9 +74,8 @@ for app in drivers-service metrics-service alerts-service console; do
 done
 [ -f "$ROOT/deploy/local/target/classpath.txt" ] || missing=true
 if $missing || $REBUILD; then
-  # with each app's class-data archive (AppCDS, below): the build starts each app once to record the classes it loads
-  echo "Building the suite (./mvnw package -DskipTests -Dquarkus.package.jar.appcds.enabled=true) ..."
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
+  echo "Building the suite (./mvnw package -DskipTests) ..."
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
 fi
 STACK_CP="$ROOT/deploy/local/target/topline-local-stack.jar:$(cat "$ROOT/deploy/local/target/classpath.txt")"
 
@@ -101,16 +116,20 @@ elif running postgres; then
 else
   require_free_port "$PG_PORT" "PostgreSQL" "another port with TOPLINE_PG_PORT=<port>"
   echo "PostgreSQL: starting on 127.0.0.1:$PG_PORT (data in $STATE_DIR/pgdata) ..."
-  # the launcher only starts the server and waits, so the least JVM will do; but the embedded binaries' first
-  # extraction on a machine (into /tmp/embedded-pg) reads their 14 MB archive into memory and unpacks it with a large
-  # xz dictionary, and a 32 MB heap ran out. The cap is 256 MB, and the launcher collects once the server is up: on
-  # later starts it stays at about 75 MiB resident, as with 32 MB
-  launch postgres java -Xmx256m -Xms8m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -cp "$STACK_CP" io.topline.local.LocalPostgres "$STATE_DIR/pgdata" "$PG_PORT"
-  wait_for_port "$PG_PORT" postgres 60
-  until grep -q "PostgreSQL ready" "$STATE_DIR/logs/postgres.log"; do
-    running postgres || { echo "PostgreSQL stopped while starting; see $STATE_DIR/logs/postgres.log" >&2; exit 1; }
+  # the launcher starts the server, creates the role and the databases, and exits: the server runs on detached (its
+  # log in logs/postgresql.log), and pids/postgres.pid then names the server's postmaster, which stop.sh stops. The
+  # embedded binaries' first extraction on a machine (into /tmp/embedded-pg) reads their 14 MB archive into memory
+  # and unpacks it with a large xz dictionary, and a 32 MB heap ran out; 256 MB is only a cap, for seconds
+  launch postgres java -Xmx256m -Xms8m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -cp "$STACK_CP" io.topline.local.LocalPostgres "$STATE_DIR/pgdata" "$PG_PORT" "$STATE_DIR/logs/postgresql.log"
+  launcher="$(cat "$STATE_DIR/pids/postgres.pid")"
+  deadline=$((SECONDS + 120))
+  while kill -0 "$launcher" 2>/dev/null; do
+    [ $SECONDS -lt $deadline ] || { echo "PostgreSQL did not start within 120 s; see $STATE_DIR/logs/postgres.log" >&2; exit 1; }
     sleep 0.3
   done
+  grep -q "PostgreSQL ready" "$STATE_DIR/logs/postgres.log" \
+    || { echo "PostgreSQL did not start; see $STATE_DIR/logs/postgres.log and postgresql.log" >&2; tail -n 20 "$STATE_DIR/logs/postgres.log" >&2; exit 1; }
+  head -n 1 "$STATE_DIR/pgdata/postmaster.pid" >"$STATE_DIR/pids/postgres.pid"
 fi
 
 # --- Kafka (KRaft, single node) --------------------------------------------------------------------------------
@@ -206,7 +225,7 @@ start_service() { # service, replica name, port, how to choose another port, dat
     TOPLINE_JWT_ISSUER="$JWT_ISSUER" \
     TOPLINE_JWT_AUDIENCE="$JWT_AUDIENCE" \
     TOPLINE_ALERTING_URL="http://127.0.0.1:$ALERTS_PORT" \
-    java -Xmx${TOPLINE_SERVICE_XMX:-384m} $SERVICE_JAVA_OPTS $(cds_options "$app") -jar quarkus-run.jar
+    java -Xmx${TOPLINE_SERVICE_XMX:-384m} $SERVICE_JAVA_OPTS $(cds_options "$app" "$([ "$name" = "$service" ] && echo record)") -jar quarkus-run.jar
 }
 service_port() { # service -> the first replica's port
   case "$1" in
@@ -250,7 +269,7 @@ else
     TOPLINE_METRICS_URL="http://127.0.0.1:$METRICS_PORT" \
     TOPLINE_ALERTS_URL="http://127.0.0.1:$ALERTS_PORT" \
     TOPLINE_TOKENS_DIR="$STATE_DIR/tokens" \
-    java -Xmx${TOPLINE_CONSOLE_XMX:-128m} $SERVICE_JAVA_OPTS $(cds_options "$console_app") -jar quarkus-run.jar
+    java -Xmx${TOPLINE_CONSOLE_XMX:-128m} $SERVICE_JAVA_OPTS $(cds_options "$console_app" record) -jar quarkus-run.jar
 fi
 
 # every instance starts at once, so more replicas on the same cores take longer to become ready

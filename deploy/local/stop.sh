@@ -5,34 +5,43 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$ROOT/deploy/local/env.sh"
 
-stop_process() { # name
-  local pidfile="$STATE_DIR/pids/$1.pid"
-  [ -f "$pidfile" ] || return 0
-  local pid; pid="$(cat "$pidfile")"
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "Stopping $1 (pid $pid) ..."
-    kill -TERM "$pid" 2>/dev/null
-    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+stop_processes() { # names: all are told at once, so their shutdowns overlap
+  local name pid pidfile
+  local -a names=() pids=()
+  for name in "$@"; do
+    pidfile="$STATE_DIR/pids/$name.pid"
+    [ -f "$pidfile" ] || continue
+    pid="$(cat "$pidfile")"
     if kill -0 "$pid" 2>/dev/null; then
-      echo "$1 did not stop within 30 s; killing it."
-      kill -KILL "$pid" 2>/dev/null
+      echo "Stopping $name (pid $pid) ..."
+      kill -TERM "$pid" 2>/dev/null
+      names+=("$name"); pids+=("$pid")
     fi
-  fi
-  rm -f "$pidfile"
+  done
+  # 60 s: an app that records its class-data archive (start.sh) writes it while it stops, some 10 s on 2 cores
+  local deadline=$((SECONDS + 60)) i
+  for i in "${!pids[@]}"; do
+    while kill -0 "${pids[$i]}" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.3; done
+    if kill -0 "${pids[$i]}" 2>/dev/null; then
+      echo "${names[$i]} did not stop within 60 s; killing it."
+      kill -KILL "${pids[$i]}" 2>/dev/null
+    fi
+  done
+  for name in "$@"; do rm -f "$STATE_DIR/pids/$name.pid"; done
 }
 
-stop_process console
-# every replica that has a pid file, whatever TOPLINE_REPLICAS says now
+# the console and every replica that has a pid file, whatever TOPLINE_REPLICAS says now
+apps=(console)
 for service in alerts-service metrics-service drivers-service; do
   for pidfile in "$STATE_DIR/pids/$service".pid "$STATE_DIR/pids/$service"-[0-9]*.pid; do
-    [ -f "$pidfile" ] && stop_process "$(basename "$pidfile" .pid)"
+    [ -f "$pidfile" ] && apps+=("$(basename "$pidfile" .pid)")
   done
 done
-for name in kafka postgres; do
-  stop_process "$name"
-done
-
-# The postmaster runs detached from its launcher; stop it even when the launcher was killed.
+stop_processes "${apps[@]}"
+stop_processes kafka
+# postgres.pid names the server's postmaster (its launcher has exited), which the block below stops by its own pid
+# file, with a fast shutdown; that also stops a server whose pid file start.sh never wrote
+rm -f "$STATE_DIR/pids/postgres.pid"
 postmaster="$STATE_DIR/pgdata/postmaster.pid"
 if [ -f "$postmaster" ]; then
   pid="$(head -n 1 "$postmaster")"

@@ -29,6 +29,8 @@ fi
 # relative outputFile: each reactor module writes its own target/test-classpath.txt, e2e-tests' is the one used
 ./mvnw -B -q -o test-compile dependency:build-classpath -pl e2e-tests -am \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+# the services record and use their class-data archives as start.sh does for a user (the e2e tests turn that off)
+export TOPLINE_APPCDS="${TOPLINE_APPCDS:-on}"
 exec java -Xmx512m -Dtopline.root="$ROOT" -Dtopline.e2e.state="$ROOT/e2e-tests/target/bench-suite" ${BENCH_OPTS:-} \
   -cp "$ROOT/e2e-tests/target/test-classes:$(cat "$ROOT/e2e-tests/target/test-classpath.txt")" \
   io.topline.e2e.bench.EndToEndBenchmark

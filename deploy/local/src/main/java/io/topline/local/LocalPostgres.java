@@ -11,9 +11,10 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Runs the local stack's PostgreSQL until the process is told to stop, keeping its data between runs.
+ * Starts the local stack's PostgreSQL server, keeping its data between runs, and exits once it is ready.
  *
- * <p>Arguments: data directory, port. Creates the {@code topline} role and one database per service when missing.
+ * <p>Arguments: data directory, port, the server's log file. Creates the {@code topline} role and one database per
+ * service when missing. The server runs on without this launcher (pg_ctl detaches it); stop.sh stops it.
  */
 public final class LocalPostgres {
 
@@ -25,6 +26,7 @@ public final class LocalPostgres {
     public static void main(String[] args) throws Exception {
         File dataDirectory = new File(args[0]).getAbsoluteFile();
         int port = Integer.parseInt(args[1]);
+        ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(new File(args[2]).getAbsoluteFile());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -32,6 +34,12 @@ public final class LocalPostgres {
                 // the embedded default turns this off; an acknowledged write must survive a crash here too
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // a JVM that only waited for the server took some 130 MiB of the suite's memory: the server outlives
+                // this launcher (no shutdown hook stops it) and writes its log to a file rather than to a pipe that
+                // would close with the launcher
+                .setRegisterShutdownHook(false)
+                .setOutputRedirector(serverLog)
+                .setErrorRedirector(serverLog)
                 .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             createRoleIfMissing(connection);
@@ -40,10 +48,6 @@ public final class LocalPostgres {
             }
         }
         System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " with data in " + dataDirectory);
-        // a first start decompresses the binaries in this heap; a full collection gives that memory back before the
-        // launcher does nothing but wait for the rest of its life
-        System.gc();
-        Thread.currentThread().join();
     }
 
     private static void createRoleIfMissing(Connection connection) throws SQLException {

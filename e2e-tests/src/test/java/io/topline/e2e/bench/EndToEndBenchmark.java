@@ -805,7 +805,7 @@ public final class EndToEndBenchmark {
     /**
      * VmRSS and its peak per process, and PSS (resident memory with shared pages divided among their sharers, so
      * that the sum over processes is what the suite occupies): the whole suite is the services, the console, the
-     * broker and PostgreSQL's launcher with every server process under it.
+     * broker and the PostgreSQL server with every process under its postmaster (the launcher exits once it is up).
      */
     private void memory() throws IOException {
         line("## Resident memory (after the runs above; start.sh's JVM options, -Xmx384m for the services)");
@@ -813,29 +813,26 @@ public final class EndToEndBenchmark {
         line("| process | VmRSS | VmHWM (peak) | PSS |");
         line("|---|---|---|---|");
         long suite = 0;
-        for (String name : List.of("drivers-service", "metrics-service", "alerts-service", "console", "kafka", "postgres")) {
+        for (String name : List.of("drivers-service", "metrics-service", "alerts-service", "console", "kafka")) {
             long pid = Suite.pid(name);
             Map<String, String> status = procFields(Path.of("/proc/" + pid + "/status"));
             long pss = pssKb(pid);
-            line("| " + name + (name.equals("postgres") ? " (launcher JVM only)" : "") + " | "
-                    + mib(status.get("VmRSS")) + " | " + mib(status.get("VmHWM")) + " | " + pss / 1024 + " MiB |");
+            line("| " + name + " | " + mib(status.get("VmRSS")) + " | " + mib(status.get("VmHWM")) + " | "
+                    + pss / 1024 + " MiB |");
             suite += pss;
-            if (name.equals("postgres")) {
-                // pg_ctl detaches the server from the launcher, so it is found by its data folder
-                String data = "-D " + Suite.stateDir().resolve("pgdata");
-                List<ProcessHandle> servers = new ArrayList<>();
-                ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).contains(data)).forEach(postmaster -> {
-                    servers.add(postmaster);
-                    servers.addAll(postmaster.descendants().toList());
-                });
-                long serversPss = 0;
-                for (ProcessHandle server : servers) {
-                    serversPss += pssKb(server.pid());
-                }
-                line("| PostgreSQL server (" + servers.size() + " processes) | | | " + serversPss / 1024 + " MiB |");
-                suite += serversPss;
-            }
         }
+        // postgres.pid names the postmaster; every backend and helper is its child
+        List<ProcessHandle> servers = new ArrayList<>();
+        ProcessHandle.of(Suite.pid("postgres")).ifPresent(postmaster -> {
+            servers.add(postmaster);
+            servers.addAll(postmaster.descendants().toList());
+        });
+        long serversPss = 0;
+        for (ProcessHandle server : servers) {
+            serversPss += pssKb(server.pid());
+        }
+        line("| PostgreSQL server (" + servers.size() + " processes) | | | " + serversPss / 1024 + " MiB |");
+        suite += serversPss;
         line(String.format("| **whole suite** | | | **%d MiB** (goal: under 1,229 MiB) |", suite / 1024));
         line("");
         for (String name : List.of("drivers-service", "kafka")) {
@@ -881,7 +878,8 @@ public final class EndToEndBenchmark {
 
     /**
      * With {@code -Dbench.jfr=true}, records the alert-latency phase in each service with Flight Recorder
-     * ({@code jcmd <pid> JFR.start/JFR.stop}) into {@code e2e-tests/target/bench/<service>.jfr}.
+     * ({@code jcmd <pid> JFR.start/JFR.stop}) into {@code e2e-tests/target/bench/<service>.jfr}, with the JDK's
+     * {@code profile} settings or the file {@code -Dbench.jfr.settings} names (a latency study wants every socket read).
      */
     private static void jfr(String command, String phase) throws IOException, InterruptedException {
         if (!Boolean.getBoolean("bench.jfr")) {
@@ -892,7 +890,8 @@ public final class EndToEndBenchmark {
             Files.createDirectories(file.getParent());
             List<String> args = new ArrayList<>(List.of("jcmd", Long.toString(Suite.pid(service)), command,
                     "name=" + phase));
-            args.add(command.equals("JFR.start") ? "settings=profile" : "filename=" + file);
+            args.add(command.equals("JFR.start") ? "settings=" + System.getProperty("bench.jfr.settings", "profile")
+                    : "filename=" + file);
             new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start().waitFor();
         }
