@@ -53,13 +53,16 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # start on 2 cores). An archive is used only while it is newer than every jar of the app (the JVM refuses one whose
 # jars changed, and a rebuild records again), and with -Xshare:auto, so a stale or broken one costs only the speed-up;
 # TOPLINE_APPCDS=off neither records nor uses one
+JDK_MODULES="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/modules"
 cds_options() { # app folder, whether this instance may record -> the options for its archive
   if [ "${TOPLINE_APPCDS:-on}" = off ]; then
     return
   fi
   local archive
   for archive in app-cds-recorded.jsa app-cds.jsa; do
-    if [ -f "$1/$archive" ] && [ -z "$(find "$1" -name '*.jar' -newer "$1/$archive" | head -n 1)" ]; then
+    # current: newer than every jar of the app and than the JDK's own modules (a JDK update makes the JVM refuse it)
+    if [ -f "$1/$archive" ] && [ -z "$(find "$1" -name '*.jar' -newer "$1/$archive" | head -n 1)" ] \
+        && ! [ "$JDK_MODULES" -nt "$1/$archive" ]; then
       echo "-XX:SharedArchiveFile=$archive -Xshare:auto"
       return
     fi
@@ -109,9 +112,19 @@ wait_for_port() { # port, name, seconds
 }
 
 # --- PostgreSQL ------------------------------------------------------------------------------------------------
+postmaster_pid() { # -> the live postmaster of the stack's data folder, if any (its own pid file names it)
+  local pid
+  pid="$(head -n 1 "$STATE_DIR/pgdata/postmaster.pid" 2>/dev/null || true)"
+  case "$pid" in ''|*[!0-9]*) return ;; esac
+  # a pid file a crash left behind may name a process that has since reused the number
+  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "postgres"; then
+    echo "$pid"
+  fi
+}
 if [ -n "${TOPLINE_PG_JDBC_BASE:-}" ]; then
   echo "PostgreSQL: external, $TOPLINE_PG_JDBC_BASE"
-elif running postgres; then
+elif [ -n "$(postmaster_pid)" ]; then
+  postmaster_pid >"$STATE_DIR/pids/postgres.pid"
   echo "PostgreSQL: already running (pid $(cat "$STATE_DIR/pids/postgres.pid"))"
 else
   require_free_port "$PG_PORT" "PostgreSQL" "another port with TOPLINE_PG_PORT=<port>"
@@ -122,14 +135,23 @@ else
   # and unpacks it with a large xz dictionary, and a 32 MB heap ran out; 256 MB is only a cap, for seconds
   launch postgres java -Xmx256m -Xms8m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -cp "$STACK_CP" io.topline.local.LocalPostgres "$STATE_DIR/pgdata" "$PG_PORT" "$STATE_DIR/logs/postgresql.log"
   launcher="$(cat "$STATE_DIR/pids/postgres.pid")"
-  deadline=$((SECONDS + 120))
+  deadline=$((SECONDS + 150))
   while kill -0 "$launcher" 2>/dev/null; do
-    [ $SECONDS -lt $deadline ] || { echo "PostgreSQL did not start within 120 s; see $STATE_DIR/logs/postgres.log" >&2; exit 1; }
+    if [ $SECONDS -ge $deadline ]; then
+      # neither the launcher nor a server it may have started stays behind, so that the next start begins afresh
+      kill -TERM "$launcher" 2>/dev/null
+      server="$(postmaster_pid)"
+      [ -z "$server" ] || kill -INT "$server" 2>/dev/null
+      echo "PostgreSQL did not start within 150 s; see $STATE_DIR/logs/postgres.log" >&2; exit 1
+    fi
     sleep 0.3
   done
-  grep -q "PostgreSQL ready" "$STATE_DIR/logs/postgres.log" \
-    || { echo "PostgreSQL did not start; see $STATE_DIR/logs/postgres.log and postgresql.log" >&2; tail -n 20 "$STATE_DIR/logs/postgres.log" >&2; exit 1; }
-  head -n 1 "$STATE_DIR/pgdata/postmaster.pid" >"$STATE_DIR/pids/postgres.pid"
+  server="$(postmaster_pid)"
+  if ! grep -q "PostgreSQL ready" "$STATE_DIR/logs/postgres.log" || [ -z "$server" ]; then
+    echo "PostgreSQL did not start; see $STATE_DIR/logs/postgres.log and postgresql.log" >&2
+    tail -n 20 "$STATE_DIR/logs/postgres.log" >&2; exit 1
+  fi
+  echo "$server" >"$STATE_DIR/pids/postgres.pid"
 fi
 
 # --- Kafka (KRaft, single node) --------------------------------------------------------------------------------

@@ -24,6 +24,10 @@ stop_processes() { # names: all are told at once, so their shutdowns overlap
     while kill -0 "${pids[$i]}" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.3; done
     if kill -0 "${pids[$i]}" 2>/dev/null; then
       echo "${names[$i]} did not stop within 60 s; killing it."
+      # one killed while it wrote its class-data archive leaves a file that looks current; start.sh records anew
+      if tr '\0' ' ' <"/proc/${pids[$i]}/cmdline" 2>/dev/null | grep -q "ArchiveClassesAtExit"; then
+        rm -f "$(readlink "/proc/${pids[$i]}/cwd")/app-cds-recorded.jsa"
+      fi
       kill -KILL "${pids[$i]}" 2>/dev/null
     fi
   done
@@ -39,9 +43,20 @@ for service in alerts-service metrics-service drivers-service; do
 done
 stop_processes "${apps[@]}"
 stop_processes kafka
-# postgres.pid names the server's postmaster (its launcher has exited), which the block below stops by its own pid
-# file, with a fast shutdown; that also stops a server whose pid file start.sh never wrote
-rm -f "$STATE_DIR/pids/postgres.pid"
+# postgres.pid names the server's postmaster once its launcher has exited, and the block below stops the server by
+# its own pid file, with a fast shutdown (that also stops one whose pid start.sh never wrote). A launcher still alive
+# (start.sh gave up on it, or a stack started before the launcher exited on its own) holds the data folder's lock, so
+# it is stopped too
+pidfile="$STATE_DIR/pids/postgres.pid"
+if [ -f "$pidfile" ]; then
+  pid="$(cat "$pidfile")"
+  if [ "$pid" != "$(head -n 1 "$STATE_DIR/pgdata/postmaster.pid" 2>/dev/null)" ] && kill -0 "$pid" 2>/dev/null; then
+    echo "Stopping the PostgreSQL launcher (pid $pid) ..."
+    kill -TERM "$pid" 2>/dev/null
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  fi
+  rm -f "$pidfile"
+fi
 postmaster="$STATE_DIR/pgdata/postmaster.pid"
 if [ -f "$postmaster" ]; then
   pid="$(head -n 1 "$postmaster")"

@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static io.topline.testinfra.TestTokens.ADMIN;
@@ -76,9 +77,15 @@ class ConsoleStoryTest {
                 .get(0);
 
         signInAs(VIEWER);
-        browser.get(CONSOLE + "/console/scorecard?cadence=MONTHLY&function=SALES");
-        WebElement cell = browser.findElement(By.cssSelector("tr[data-measure='" + measure + "'] a[href$='period="
-                + month + "']"));
+        // alerts-service may read the measure and its actual before their driver (another key, so perhaps another
+        // partition of topline.definitions): until the driver arrives the row has no function, and the SALES filter
+        // leaves it out (seen in CI under load), so the page is read again until it shows the row
+        By cellOfMonth = By.cssSelector("tr[data-measure='" + measure + "'] a[href$='period=" + month + "']");
+        WebElement cell = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            browser.get(CONSOLE + "/console/scorecard?cadence=MONTHLY&function=SALES");
+            List<WebElement> found = browser.findElements(cellOfMonth);
+            return found.isEmpty() ? null : found.get(0);
+        }, Objects::nonNull);
         assertEquals("80 % Missed", cell.getText().replace('\n', ' '));
         browser.get(CONSOLE + "/console/inbox?measure=" + measure);
         WebElement row = browser.findElement(By.id("alert-" + alert.get("id").asText()));

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -40,12 +41,19 @@ public final class LocalPostgres {
                 .setRegisterShutdownHook(false)
                 .setOutputRedirector(serverLog)
                 .setErrorRedirector(serverLog)
+                // a start after a crash recovers first, which on a busy machine takes longer than the 10 s default;
+                // start.sh waits 150 s for this launcher
+                .setPGStartupWait(Duration.ofSeconds(120))
                 .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             createRoleIfMissing(connection);
             for (String database : DATABASES) {
                 createDatabaseIfMissing(connection, database);
             }
+        } catch (SQLException | RuntimeException e) {
+            // without its databases the server is of no use, and left running it would hold the port
+            postgres.close();
+            throw e;
         }
         System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " with data in " + dataDirectory);
     }
