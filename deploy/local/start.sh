@@ -47,29 +47,30 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # The application class-data archive (AppCDS): the classes an app loaded, already parsed and verified, mapped from
 # one file at the next start instead of read from its jars. Quarkus's build-time archive
 # (-Dquarkus.package.jar.appcds.enabled=true) holds only what the app loads up to its static initialisation, about a
-# third of the 19,000 classes a service loads by the time it is ready, and made no difference a start could show here (alerts-service 9.9 s without it, 9.6 and 10.6 s with it); so the first
-# replica of each app records its own: started without an archive, it runs with -XX:ArchiveClassesAtExit and writes
-# app-cds-recorded.jsa when it stops (stop.sh waits for that), and every later start maps it (28 % off alerts-service's
-# start on 2 cores). An archive is used only while it is newer than every jar of the app (the JVM refuses one whose
-# jars changed, and a rebuild records again), and with -Xshare:auto, so a stale or broken one costs only the speed-up;
+# third of the 19,000 classes a service loads by the time it is ready, and made no difference a start could show
+# here (alerts-service 9.9 s without it, 9.6 and 10.6 s with it). So the first replica of each app records its own:
+# started without a current archive, it runs with -XX:ArchiveClassesAtExit and writes app-cds-recorded.jsa when it
+# stops (stop.sh waits for that), and every later start maps it (alerts-service then started in 7.1-7.5 s). An
+# archive is current while it is newer than every jar of the app and than the JDK's own modules (the JVM refuses one
+# whose jars or JDK changed), and is mapped with -Xshare:auto, so a broken one costs only the speed-up.
 # TOPLINE_APPCDS=off neither records nor uses one
 JDK_MODULES="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/modules"
-cds_options() { # app folder, whether this instance may record -> the options for its archive
+current_archive() { # app folder, archive file -> true when the archive exists and is current
+  [ -f "$1/$2" ] && [ -z "$(find "$1" -name '*.jar' -newer "$1/$2" | head -n 1)" ] && ! [ "$JDK_MODULES" -nt "$1/$2" ]
+}
+cds_options() { # app folder, "record" when this instance may record -> the options for its archive
   if [ "${TOPLINE_APPCDS:-on}" = off ]; then
     return
+  elif current_archive "$1" app-cds-recorded.jsa; then
+    echo "-XX:SharedArchiveFile=app-cds-recorded.jsa -Xshare:auto"
+  elif [ "$2" = record ]; then
+    # an instance that records cannot also map an archive, so it does without Quarkus's
+    echo "-XX:ArchiveClassesAtExit=app-cds-recorded.jsa"
+  elif current_archive "$1" app-cds.jsa; then
+    echo "-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto"
   fi
-  local archive
-  for archive in app-cds-recorded.jsa app-cds.jsa; do
-    # current: newer than every jar of the app and than the JDK's own modules (a JDK update makes the JVM refuse it)
-    if [ -f "$1/$archive" ] && [ -z "$(find "$1" -name '*.jar' -newer "$1/$archive" | head -n 1)" ] \
-        && ! [ "$JDK_MODULES" -nt "$1/$archive" ]; then
-      echo "-XX:SharedArchiveFile=$archive -Xshare:auto"
-      return
-    fi
-    # Quarkus's archive only while there is nothing better to do: an instance that records cannot also map one
-    [ "$2" = record ] && { echo "-XX:ArchiveClassesAtExit=app-cds-recorded.jsa"; return; }
-  done
 }
+
 # --- build what is missing -------------------------------------------------------------------------------------
 missing=false
 for app in drivers-service metrics-service alerts-service console; do
