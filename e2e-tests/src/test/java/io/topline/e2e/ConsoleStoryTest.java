@@ -112,6 +112,9 @@ class ConsoleStoryTest {
         browser.manage().deleteAllCookies();
         browser.get(CONSOLE + "/console/sign-in");
         browser.findElement(By.id("sign-in-" + role)).click();
+        // the click posts the sign-in form; a navigation before its answer set the session cookie would cancel it and
+        // reach the next page signed out (seen in CI under load)
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> !driver.manage().getCookies().isEmpty());
     }
 
     /** Defines a monthly measure with a target and lets a closed month miss it; returns that month's label. */
