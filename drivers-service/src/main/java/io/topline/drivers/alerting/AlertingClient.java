@@ -3,6 +3,8 @@ package io.topline.drivers.alerting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.topline.chassis.problem.Problem;
 import io.topline.chassis.problem.ProblemException;
@@ -70,7 +72,7 @@ public class AlertingClient {
         ObjectNode request = mapper.createObjectNode().put("measure", measure).put("successLevel", successLevel)
                 .put("failureLevel", failureLevel).put("periods", BACKTEST_PERIODS);
         try {
-            Response response = api.backtest(request);
+            Response response = outsideTransaction(() -> api.backtest(request));
             if (response.getStatus() == 200) {
                 return new Backtest(response.readEntity(JsonNode.class), null);
             }
@@ -84,13 +86,28 @@ public class AlertingClient {
 
     private Response call(Supplier<Response> request) {
         try {
-            return request.get();
+            return outsideTransaction(request);
         } catch (ProcessingException e) {
             // refused or unresolvable: the request never left; a timeout: it may have been carried out unanswered
             String outcome = reason(e).equals("no answer in time")
                     ? "; if this was an apply, its alerting part may have been applied all the same: plan again "
                     + "before retrying" : "; nothing was applied by this request, retry when it is back";
             throw new AlertingUnavailableException(unreachable(e) + outcome, e);
+        }
+    }
+
+    /**
+     * Runs an exchange with the caller's transaction suspended. The REST client's context propagation would otherwise
+     * carry that transaction to the event-loop thread that answers; under load that thread can still hold it when
+     * the caller commits, and Narayana then refuses the commit ("Enlisted connection used without active
+     * transaction"), a 500 for a plan that only read.
+     */
+    private static Response outsideTransaction(Supplier<Response> exchange) {
+        try {
+            return QuarkusTransaction.suspendingExisting().call(exchange::get);
+        } catch (QuarkusTransactionException e) {
+            // the runner wraps whatever the exchange throws; the callers map the REST client's own exceptions
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
