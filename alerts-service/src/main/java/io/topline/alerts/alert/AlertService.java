@@ -81,7 +81,10 @@ public class AlertService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CatalogMeasure measure, Evaluation evaluation, Instant now) {
-        apply(measure, evaluation, new KnownAlerts(alerts.ofPeriod(measure.key(), evaluation.period()), null), now);
+        // the measure's waiting conditions in one read: else each of the three kinds looks its own up, a miss's
+        // path then paying three round trips for conditions that mostly do not exist
+        apply(measure, evaluation, new KnownAlerts(alerts.ofPeriod(measure.key(), evaluation.period()),
+                conditions.dedupKeysOf(List.of(measure.key()))), now);
     }
 
     /**

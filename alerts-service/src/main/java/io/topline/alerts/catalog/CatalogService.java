@@ -89,7 +89,7 @@ public class CatalogService {
         String measureKey = data.path("measure").asText();
         String period = data.path("period").asText();
         Cadence cadence = contractField("cadence", () -> Cadence.valueOf(data.path("cadence").asText()));
-        Period parsed = contractField("period", () -> Period.parse(calendar, cadence, period));
+        contractField("period", () -> Period.parse(calendar, cadence, period));
         Instant periodStart = contractField("periodStart", () -> Instant.parse(data.path("periodStart").asText()));
         Instant updatedAt = contractField("updatedAt", () -> Instant.parse(data.path("updatedAt").asText()));
         // the measure's lock serialises this with evaluations of the same measure
@@ -111,7 +111,9 @@ public class CatalogService {
         if (measure != null && actual.count() > countBefore && measure.heard(updatedAt)) {
             heartbeats.heard(measure, updatedAt);
         }
-        evaluations.evaluate(measureKey, parsed.label());
+        if (measure != null) {
+            evaluations.evaluateApplied(measure, actual);
+        }
     }
 
     /**

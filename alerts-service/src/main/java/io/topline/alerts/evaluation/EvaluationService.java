@@ -79,6 +79,23 @@ public class EvaluationService {
     }
 
     /**
+     * Evaluates the period of an actual just applied to a locked measure, with both in hand: the consumer's path,
+     * where taking the lock and reading the actual again were two of the round trips between an actual's arrival and
+     * its alert.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void evaluateApplied(CatalogMeasure measure, Actual actual) {
+        if (measure.archived() || !Period.isValid(calendar, measure.cadence(), actual.period())) {
+            return;
+        }
+        Period period = Period.parse(calendar, measure.cadence(), actual.period());
+        if (measure.targetFor(period).isPresent()) {
+            evaluateLocked(measure, period, actual, evaluations.findFor(measure.key(), period.label()).orElse(null),
+                    null, clock.instant());
+        }
+    }
+
+    /**
      * Re-evaluates every period of a locked measure that has an actual (its definition changed). NO_DATA is left to
      * the closing job: while the topics replay, definitions may run ahead of actuals, and a silence that is only
      * replay lag must not page anybody.
