@@ -207,11 +207,10 @@ public class OrganisationRules {
      */
     private void checkFocusRule(Map<String, Set<String>> activeByDriver, Map<String, String> firstPathByDriver,
                                 boolean prune, List<Problem.Violation> violations) {
+        Map<String, Set<String>> stored = prune ? Map.of() : measures.activeKeysByDriver(activeByDriver.keySet());
         activeByDriver.forEach((driverKey, fileKeys) -> {
             Set<String> active = new HashSet<>(fileKeys);
-            if (!prune) {
-                drivers.findByKey(driverKey).ifPresent(driver -> measures.activeOf(driver).forEach(m -> active.add(m.key())));
-            }
+            active.addAll(stored.getOrDefault(driverKey, Set.of()));
             if (active.size() > config.maxActiveMeasuresPerDriver()) {
                 violations.add(new Problem.Violation(firstPathByDriver.get(driverKey), "driver '" + driverKey
                         + "' would have " + active.size() + " active measures " + new TreeSet<>(active)
