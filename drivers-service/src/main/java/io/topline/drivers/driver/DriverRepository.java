@@ -39,10 +39,10 @@ public class DriverRepository implements PanacheRepository<Driver> {
 
     /**
      * The driver of {@code key}, read without flushing the session first. A query's automatic flush visits every
-     * entity the session holds, so an import of thousands of definitions, a few lookups each, was quadratic (1,000
-     * measures on 500 drivers took 45 s and ran past the transaction timeout). Nothing a flush would write can change
-     * what this query finds: the key never changes, and a new driver's row is inserted when it is persisted (its
-     * identity column); the driver found is the session's own instance, with its unflushed changes.
+     * entity the session holds, so an import of thousands of definitions, a few lookups each, was quadratic (and ran
+     * past the transaction timeout; docs/definitions-as-code.md has the figures). Nothing a flush would write can
+     * change what this query finds: the key never changes, and a new driver's row is inserted when it is persisted
+     * (its identity column); the driver found is the session's own instance, with its unflushed changes.
      */
     private PanacheQuery<Driver> byKey(String key) {
         return find("key", key).withHint(HibernateHints.HINT_FLUSH_MODE, FlushMode.MANUAL);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import static io.topline.drivers.TestData.asAdmin;
 import static io.topline.drivers.TestData.asViewer;
@@ -128,6 +129,36 @@ class ImportResourceTest {
                 .body("violations[0].field", equalTo("measures[0].driverKey"))
                 .body("violations[0].message", containsString("the focus rule"));
         asViewer().get("/drivers/" + c).then().statusCode(404);
+    }
+
+    @Test
+    void shouldCountTheStoredActiveMeasuresOfADriverInTheFocusRule() {
+        String driver = TestData.key("kept");
+        String stored = TestData.key("stored");
+        String archived = TestData.key("archived");
+        asAdmin().body(Map.of("drivers", List.of(TestData.driver(driver)), "measures", List.of(
+                        measureWithTarget(stored, driver, "2026-11", 95, 90),
+                        measureWithTarget(archived, driver, "2026-11", 95, 90))))
+                .post("/drivers/import").then().statusCode(200);
+        String revision = asViewer().get("/measures/" + archived).then().statusCode(200).extract().header("ETag");
+        asAdmin().header("If-Match", revision).post("/measures/" + archived + "/archive").then().statusCode(200);
+        // the archived measure does not count: the stored active one and the file's make two
+        String added = TestData.key("added");
+        asAdmin().body(Map.of("drivers", List.of(TestData.driver(driver)),
+                        "measures", List.of(measureWithTarget(added, driver, "2026-11", 95, 90))))
+                .post("/drivers/import").then().statusCode(200);
+
+        String third = TestData.key("third");
+        asAdmin().body(Map.of("drivers", List.of(TestData.driver(driver)),
+                        "measures", List.of(measureWithTarget(third, driver, "2026-11", 95, 90))))
+                .post("/drivers/import")
+                .then().statusCode(422)
+                .body("violations", hasSize(1))
+                .body("violations[0].field", equalTo("measures[0].driverKey"))
+                .body("violations[0].message", equalTo("driver '" + driver + "' would have 3 active measures "
+                        + new TreeSet<>(List.of(stored, added, third))
+                        + "; a driver keeps at most 2 (the focus rule)"));
+        asViewer().get("/measures/" + third).then().statusCode(404);
     }
 
     @Test
