@@ -47,11 +47,15 @@ import java.util.regex.Pattern;
 
 /** The end-to-end benchmark of issue 6 against the real suite; run by {@code e2e-tests/bench/run.sh}, never by verify. */
 // Measures service start time and resident memory, alert latency from the POST that makes a target miss to the alert
-// on Kafka and at a webhook, scorecard latency with 500 measures and 13 periods, and sustained ingestion; prints a
-// Markdown report and writes it to e2e-tests/target/bench/results.md.
+// on Kafka and at a webhook, scorecard latency with 500 and 5,000 measures of 13 periods, and sustained ingestion;
+// prints a Markdown report and writes it to e2e-tests/target/bench/results.md.
 public final class EndToEndBenchmark {
 
     private static final int SCORECARD_MEASURES = 500;
+    /** The weekly scorecard once the large-scorecard phase has added its measures to the first 500. */
+    private static final int LARGE_SCORECARD_MEASURES = Integer.getInteger("bench.scorecard.large", 5000);
+    /** Scorecards timed right after a write, so built afresh rather than kept. */
+    private static final int REBUILT_SCORECARDS = Integer.getInteger("bench.scorecard.rebuilt", 20);
     private static final int ALERT_MONTHS = 4;
     /** Misses measured on each side of the comparison, after 20 warm-up misses; small for a smoke run. */
     private static final int MISSES = Integer.getInteger("bench.misses", 1000);
@@ -66,6 +70,17 @@ public final class EndToEndBenchmark {
     /** Transitions measured in the open inbox (at most twice the alert measures, less 5 warm-up ones). */
     private static final int CONSOLE_TRANSITIONS = Integer.getInteger("bench.console.transitions", 20);
     private static final Duration SCORECARD_WARMUP = Duration.ofSeconds(Integer.getInteger("bench.scorecard.warmup-seconds", 30));
+
+    /** The settings of start.sh that choose a JVM's options. */
+    private static final List<String> JVM_SETTINGS = List.of("TOPLINE_SERVICE_JAVA_OPTS", "TOPLINE_APPCDS",
+            "MALLOC_ARENA_MAX");
+    /**
+     * What a restart does not pass on from the service's environment: what start.sh itself gave it
+     * (TOPLINE_KAFKA_BOOTSTRAP_SERVERS would make it create the topics again) and the JVM settings an earlier restart
+     * overrode.
+     */
+    private static final List<String> RESTART_RESETS = List.of("QUARKUS_HTTP_PORT", "TOPLINE_DB_URL",
+            "TOPLINE_KAFKA_BOOTSTRAP_SERVERS", "TOPLINE_SERVICE_JAVA_OPTS", "TOPLINE_APPCDS", "MALLOC_ARENA_MAX");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final StringBuilder report = new StringBuilder();
@@ -92,6 +107,8 @@ public final class EndToEndBenchmark {
         line("");
         if (runs("startTimes")) {
             startTimes();
+        } else {
+            mapClassDataArchives();
         }
         defineOrganisation();
         // the scorecard's data first, so that the console phase (the browser's view of it) runs early in a long run
@@ -121,12 +138,19 @@ public final class EndToEndBenchmark {
             ingestionThroughput(false);
             copyLimit(rows);
         }
+        // before the large scorecard, so that the memory figures stay those of the load the earlier runs had
         memory();
+        if (runs("largeScorecard")) {
+            largeScorecardLatency();
+        }
         line("Load at the end: " + loadAverage());
         System.out.println("\nWritten to " + RESULTS + " and " + kept);
     }
 
-    /** Whether a phase runs: all do unless named in {@code -Dbench.skip=startTimes,alerts,prometheus,scorecard,console,ingest}. */
+    /**
+     * Whether a phase runs: all do unless named in
+     * {@code -Dbench.skip=startTimes,alerts,prometheus,scorecard,console,ingest,largeScorecard}.
+     */
     private static boolean runs(String phase) {
         return !List.of(System.getProperty("bench.skip", "").split(",")).contains(phase)
                 && !"false".equals(System.getProperty("bench." + phase));
@@ -174,24 +198,35 @@ public final class EndToEndBenchmark {
     }
 
     /**
+     * Restarts each service once, as the start-time phase does, when that phase is skipped: the suite's first start of
+     * a fresh copy records each service's class-data archive (-XX:ArchiveClassesAtExit, written at exit), so without a
+     * restart every later phase would measure that recording first start instead of the mapped archive a user's every
+     * later start runs with.
+     */
+    private void mapClassDataArchives() throws IOException, InterruptedException {
+        for (String service : List.of("drivers-service", "metrics-service", "alerts-service", "console")) {
+            // with the JVM options it was started with (the harness's environment may set them), not start.sh's
+            Map<String, String> own = new LinkedHashMap<>();
+            environment(Suite.pid(service)).forEach((name, value) -> {
+                if (JVM_SETTINGS.contains(name)) {
+                    own.put(name, value);
+                }
+            });
+            restart(service, own);
+        }
+        line("Each service and the console restarted once, so that each maps the class-data archive its first start "
+                + "recorded.");
+        line("");
+    }
+
+    /**
      * Stops a service and runs the suite's start.sh again with the environment the service was started with
      * (read from /proc) plus {@code overrides}; returns the milliseconds until start.sh saw it ready.
      */
     private static long restart(String service, Map<String, String> overrides) throws IOException, InterruptedException {
         long pid = Suite.pid(service);
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String pair : Files.readString(Path.of("/proc/" + pid + "/environ")).split("\0")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                env.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        // what start.sh itself gave the service; TOPLINE_KAFKA_BOOTSTRAP_SERVERS would make it create the topics again
-        // and the options an earlier restart overrode
-        for (String set : List.of("QUARKUS_HTTP_PORT", "TOPLINE_DB_URL", "TOPLINE_KAFKA_BOOTSTRAP_SERVERS",
-                "TOPLINE_SERVICE_JAVA_OPTS", "TOPLINE_APPCDS", "MALLOC_ARENA_MAX")) {
-            env.remove(set);
-        }
+        Map<String, String> env = environment(pid);
+        RESTART_RESETS.forEach(env::remove);
         env.putAll(overrides);
         ProcessHandle.of(pid).ifPresent(p -> {
             p.destroy();
@@ -209,6 +244,17 @@ public final class EndToEndBenchmark {
             throw new IllegalStateException("start.sh did not restart " + service + "; see logs/bench-restarts.log");
         }
         return millis(System.nanoTime() - start);
+    }
+
+    private static Map<String, String> environment(long pid) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String pair : Files.readString(Path.of("/proc/" + pid + "/environ")).split("\0")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                env.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return env;
     }
 
     private static String quarkusStartedIn(String service) throws IOException {
@@ -236,9 +282,9 @@ public final class EndToEndBenchmark {
         int cards = runs("scorecard") ? SCORECARD_MEASURES : 0;
         int ingests = runs("ingest") ? INGEST_MEASURES : 0;
         // only the scorecard's measures are weekly, so the weekly scorecard has exactly 500 rows
-        addMeasures(drivers, measures, "card", cards, "AVERAGE", "WEEKLY", firstWeek, true);
-        addMeasures(drivers, measures, "alrt", ALERT_MEASURES, "SUM", "MONTHLY", firstMonth, true);
-        addMeasures(drivers, measures, "ingt", ingests, "SUM", "MONTHLY", firstMonth, false);
+        addMeasures(drivers, measures, "card", 0, cards, "AVERAGE", "WEEKLY", firstWeek, true);
+        addMeasures(drivers, measures, "alrt", 0, ALERT_MEASURES, "SUM", "MONTHLY", firstMonth, true);
+        addMeasures(drivers, measures, "ingt", 0, ingests, "SUM", "MONTHLY", firstMonth, false);
         long start = System.nanoTime();
         Api.post(Suite.driversUrl() + "/drivers/import", TestTokens.ADMIN, org, 200);
         long imported = millis(System.nanoTime() - start);
@@ -268,9 +314,10 @@ public final class EndToEndBenchmark {
         }
     }
 
-    private static void addMeasures(ArrayNode drivers, ArrayNode measures, String prefix, int count, String aggregation,
-                                    String cadence, String from, boolean targeted) {
-        for (int i = 0; i < count; i += 2) {
+    /** Measures {@code prefix-<first>} up to {@code prefix-<count - 1>}, two per driver ({@code first} is even). */
+    private static void addMeasures(ArrayNode drivers, ArrayNode measures, String prefix, int first, int count,
+                                    String aggregation, String cadence, String from, boolean targeted) {
+        for (int i = first; i < count; i += 2) {
             String driver = prefix + "-d" + String.format("%04d", i / 2);
             drivers.addObject().put("key", driver).put("name", "Driver " + driver).put("function", "OTHER")
                     .put("owner", "bench@example.com").put("description", "benchmark").putArray("feedsInto");
@@ -472,9 +519,103 @@ public final class EndToEndBenchmark {
 
     /** 500 measures with 13 weeks of data each (closed weeks FINAL, the current one provisional), then timed GETs. */
     private void scorecardLatency() throws Exception {
-        Random random = new Random(42);
+        long start = System.nanoTime();
+        int posted = postCardWeeks(0, SCORECARD_MEASURES);
+        waitForCompleteCard(SCORECARD_MEASURES);
+        long ready = millis(System.nanoTime() - start);
+        HttpRequest request = scorecardRequest();
+        int warmUpCalls = warmUp(request);
+        jfr("JFR.start", "scorecard");
+        Histogram latency = new Histogram(60_000_000L, 3);
+        int bytes = timeKept(request, latency);
+        jfr("JFR.stop", "scorecard");
+        line("## Scorecard latency (GET /scorecard?cadence=WEEKLY&periods=13)");
+        line("");
+        line(SCORECARD_MEASURES + " weekly measures with 13 weeks of data (response: " + bytes / 1024 + " KiB); "
+                + posted + " measurements posted and evaluated in " + ready + " ms; " + SCORECARD_CALLS
+                + " sequential calls after " + warmUpCalls + " warm-up calls (" + SCORECARD_WARMUP.toSeconds()
+                + " s).");
+        percentileHeader();
+        line(row("scorecard", latency));
+        line("");
+    }
+
+    /**
+     * The weekly scorecard grown to {@link #LARGE_SCORECARD_MEASURES} measures with 13 weeks each: timed while nothing
+     * changes (the kept JSON, what a dashboard re-reading it gets) and right after a write (built afresh, what the
+     * first reader after every new actual waits for).
+     */
+    private void largeScorecardLatency() throws Exception {
+        int from = runs("scorecard") ? SCORECARD_MEASURES : 0;
+        line("## Scorecard latency with " + LARGE_SCORECARD_MEASURES
+                + " measures (GET /scorecard?cadence=WEEKLY&periods=13)");
+        line("");
+        if (LARGE_SCORECARD_MEASURES <= from) {
+            line("Skipped: bench.scorecard.large is not above the " + from + " measures the scorecard phase defined.");
+            line("");
+            return;
+        }
+        long defined = defineCards(from);
+        long start = System.nanoTime();
+        jfr("JFR.start", "scorecard-evaluation");
+        int posted = postCardWeeks(from, LARGE_SCORECARD_MEASURES);
+        waitForCompleteCard(LARGE_SCORECARD_MEASURES);
+        long ready = millis(System.nanoTime() - start);
+        jfr("JFR.stop", "scorecard-evaluation");
+        HttpRequest request = scorecardRequest();
+        int warmUpCalls = warmUp(request);
+        Histogram kept = new Histogram(60_000_000L, 3);
+        int bytes = timeKept(request, kept);
+        jfr("JFR.start", "scorecard-built");
+        Histogram built = timeRebuilt(request);
+        jfr("JFR.stop", "scorecard-built");
+        line((LARGE_SCORECARD_MEASURES - from) + (from > 0 ? " more" : "") + " weekly measures imported (1,000 a "
+                + "call) and in both catalogs after " + defined + " ms; " + posted + " measurements posted and "
+                + "evaluated in " + ready + " ms; response " + bytes / 1024 + " KiB. Kept: " + SCORECARD_CALLS
+                + " sequential calls after " + warmUpCalls + " warm-up calls (" + SCORECARD_WARMUP.toSeconds()
+                + " s), nothing written meanwhile. Built: " + REBUILT_SCORECARDS + " calls, each right after a new "
+                + "actual of card-0000's current week was evaluated (its evaluatedAt changed), so the first read "
+                + "after a change.");
+        percentileHeader();
+        line(row("scorecard, kept (nothing changed)", kept));
+        line(row("scorecard, built after a write", built));
+        line("");
+        line("Resident after this phase (VmRSS): " + residentAfter() + ".");
+        line("");
+    }
+
+    /** Imports {@code card-<from>} up to the large scorecard's last; the milliseconds until both catalogs have them. */
+    private long defineCards(int from) {
+        long start = System.nanoTime();
+        // 1,000 measures a file: the import refuses a body over 1 MiB
+        for (int first = from; first < LARGE_SCORECARD_MEASURES; first += 1000) {
+            ObjectNode org = Api.object();
+            addMeasures(org.putArray("drivers"), org.putArray("measures"), "card", first,
+                    Math.min(first + 1000, LARGE_SCORECARD_MEASURES), "AVERAGE", "WEEKLY",
+                    week(today.minusWeeks(PERIODS + 2)), true);
+            Api.post(Suite.driversUrl() + "/drivers/import", TestTokens.ADMIN, org, 200);
+        }
+        String last = "card-" + String.format("%04d", LARGE_SCORECARD_MEASURES - 1);
+        waitUntil(Duration.ofMinutes(15), Duration.ofSeconds(2),
+                () -> get(Suite.metricsUrl() + "/actuals?measure=" + last) == 200
+                        && scorecardRows() >= LARGE_SCORECARD_MEASURES);
+        return millis(System.nanoTime() - start);
+    }
+
+    /** Each service's VmRSS now, for the report. */
+    private static String residentAfter() throws IOException {
+        List<String> resident = new ArrayList<>();
+        for (String name : List.of("drivers-service", "metrics-service", "alerts-service", "console")) {
+            resident.add(name + " " + mib(procFields(Path.of("/proc/" + Suite.pid(name) + "/status")).get("VmRSS")));
+        }
+        return String.join(", ", resident);
+    }
+
+    /** Posts 13 weeks of one actual each for {@code card-<from>} up to {@code card-<to - 1>}; returns how many. */
+    private int postCardWeeks(int from, int to) throws IOException, InterruptedException {
+        Random random = new Random(42 + from);
         List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < SCORECARD_MEASURES; i++) {
+        for (int i = from; i < to; i++) {
             for (int w = 0; w < PERIODS; w++) {
                 Instant at = w == 0 ? Instant.now().minusSeconds(60)
                         : today.minusWeeks(w).with(DayOfWeek.WEDNESDAY).atTime(12, 0).toInstant(ZoneOffset.UTC);
@@ -482,16 +623,23 @@ public final class EndToEndBenchmark {
                         "value", 100 + random.nextInt(20), "occurredAt", at.toString(), "source", "bench"));
             }
         }
-        long start = System.nanoTime();
-        for (int from = 0; from < items.size(); from += 1000) {
+        for (int first = 0; first < items.size(); first += 1000) {
             int status = post("/measurements/batch", Api.tree(Map.of("items",
-                    items.subList(from, Math.min(items.size(), from + 1000)))).toString());
+                    items.subList(first, Math.min(items.size(), first + 1000)))).toString());
             if (status != 200) {
                 throw new IllegalStateException("batch answered " + status);
             }
         }
-        // alerts-service has evaluated everything when every card row shows an actual in each of its 13 cells
-        waitUntil(Duration.ofMinutes(5), () -> {
+        return items.size();
+    }
+
+    /**
+     * Waits until alerts-service has evaluated everything: {@code rows} card rows show an actual in each cell. Asked
+     * every 2 s for a large card: each ask builds the 7 MB scorecard afresh while evaluations commit, load that the
+     * measured evaluation would otherwise share its 2 cores with.
+     */
+    private void waitForCompleteCard(int rows) {
+        waitUntil(Duration.ofMinutes(10), Duration.ofMillis(rows > SCORECARD_MEASURES ? 2000 : 250), () -> {
             JsonNode card = Api.get(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods=" + PERIODS, TestTokens.VIEWER, 200);
             int complete = 0;
             for (JsonNode row : card.get("measures")) {
@@ -503,18 +651,26 @@ public final class EndToEndBenchmark {
                     complete += all ? 1 : 0;
                 }
             }
-            return complete == SCORECARD_MEASURES;
+            return complete >= rows;
         });
-        long ready = millis(System.nanoTime() - start);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods=" + PERIODS))
+    }
+
+    private HttpRequest scorecardRequest() {
+        return HttpRequest.newBuilder(URI.create(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods=" + PERIODS))
                 .header("Authorization", "Bearer " + Suite.token(TestTokens.VIEWER)).GET().build();
-        // warmed up by time, not by a count: on 2 cores the JIT needs tens of seconds (50 calls left it compiling)
-        int warmUpCalls = 0;
-        for (long until = System.nanoTime() + SCORECARD_WARMUP.toNanos(); System.nanoTime() < until; warmUpCalls++) {
+    }
+
+    /** Calls for {@link #SCORECARD_WARMUP}: on 2 cores the JIT needs tens of seconds (50 calls left it compiling). */
+    private int warmUp(HttpRequest request) throws IOException, InterruptedException {
+        int calls = 0;
+        for (long until = System.nanoTime() + SCORECARD_WARMUP.toNanos(); System.nanoTime() < until; calls++) {
             http.send(request, HttpResponse.BodyHandlers.ofString());
         }
-        jfr("JFR.start", "scorecard");
-        Histogram latency = new Histogram(60_000_000L, 3);
+        return calls;
+    }
+
+    /** Times {@link #SCORECARD_CALLS} sequential calls into {@code latency}; returns the last response's length. */
+    private int timeKept(HttpRequest request, Histogram latency) throws IOException, InterruptedException {
         int bytes = 0;
         for (int i = 0; i < SCORECARD_CALLS; i++) {
             long t = System.nanoTime();
@@ -522,17 +678,35 @@ public final class EndToEndBenchmark {
             latency.recordValue((System.nanoTime() - t) / 1000);
             bytes = response.body().length();
         }
-        jfr("JFR.stop", "scorecard");
-        line("## Scorecard latency (GET /scorecard?cadence=WEEKLY&periods=13)");
-        line("");
-        line(SCORECARD_MEASURES + " weekly measures with 13 weeks of data (response: " + bytes / 1024 + " KiB); " + items.size() + " measurements posted and evaluated in " + ready
-                + " ms; " + SCORECARD_CALLS + " sequential calls after " + warmUpCalls + " warm-up calls ("
-                + SCORECARD_WARMUP.toSeconds() + " s).");
-        line("");
-        line("| | p50 | p90 | p99 | max |");
-        line("|---|---|---|---|---|");
-        line(row("scorecard", latency));
-        line("");
+        return bytes;
+    }
+
+    /**
+     * Times calls that each follow a new actual of the current week, once its evaluation committed (the scorecard's
+     * change stamp moves with it), so that each call builds the scorecard again.
+     */
+    private Histogram timeRebuilt(HttpRequest request) throws IOException, InterruptedException {
+        Histogram latency = new Histogram(60_000_000L, 3);
+        String evaluation = Suite.alertsUrl() + "/evaluations?measure=card-0000&period=" + week(today);
+        for (int i = 0; i < REBUILT_SCORECARDS; i++) {
+            String before = evaluatedAt(evaluation);
+            String item = Api.tree(Map.of("items", List.of(Map.of("id", "card-rebuild-" + i, "measure", "card-0000",
+                    "value", 60 + i, "occurredAt", Instant.now().minusSeconds(1).toString(), "source", "bench"))))
+                    .toString();
+            if (post("/measurements/batch", item) != 200) {
+                throw new IllegalStateException("a rebuild's measurement was refused");
+            }
+            waitUntil(Duration.ofSeconds(30), Duration.ofMillis(20), () -> !evaluatedAt(evaluation).equals(before));
+            long t = System.nanoTime();
+            http.send(request, HttpResponse.BodyHandlers.discarding());
+            latency.recordValue((System.nanoTime() - t) / 1000);
+        }
+        return latency;
+    }
+
+    /** When alerts-service last evaluated the one period {@code url} names. */
+    private static String evaluatedAt(String url) {
+        return Api.get(url, TestTokens.VIEWER, 200).get("items").get(0).get("evaluatedAt").asText();
     }
 
     // --- console (issue 13) ----------------------------------------------------------------------------------------
@@ -666,9 +840,7 @@ public final class EndToEndBenchmark {
                     + "per sample. " + shown.getTotalCount() + " transitions after 5 warm-up ones; " + lost
                     + " did not show within 20 s. The scorecard page does not follow the stream (a reload shows the "
                     + "new cell), so the inbox is the page a transition shows on.");
-            line("");
-            line("| | p50 | p90 | p99 | max |");
-            line("|---|---|---|---|---|");
+            percentileHeader();
             line(row("POST -> the alert's event on the page's stream", stream));
             line(row("**POST -> the row in the open inbox**", shown));
             line("");
@@ -733,9 +905,7 @@ public final class EndToEndBenchmark {
                 stored.get() / seconds, realistic ? "items spread over " + INGEST_MEASURES + " monthly measures and the "
                 + "last 13 weeks (about 400 measure-periods), so a batch changes a few hundred actuals and makes as many "
                 + "outbox events." : "every item in the current month of one measure, so a batch changes one actual."));
-        line("");
-        line("| | p50 | p90 | p99 | max |");
-        line("|---|---|---|---|---|");
+        percentileHeader();
         line(row("batch of 1,000", batchLatency));
         line("");
         return stored.get();
@@ -924,13 +1094,17 @@ public final class EndToEndBenchmark {
     }
 
     private static void waitUntil(Duration limit, java.util.function.BooleanSupplier condition) {
+        waitUntil(limit, Duration.ofMillis(250), condition);
+    }
+
+    private static void waitUntil(Duration limit, Duration poll, java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Condition not reached within " + limit);
             }
             try {
-                Thread.sleep(250);
+                Thread.sleep(poll.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -940,6 +1114,13 @@ public final class EndToEndBenchmark {
 
     private static String week(LocalDate day) {
         return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** A blank line, then the header of a table of percentiles ({@link #row} writes its rows). */
+    private void percentileHeader() {
+        line("");
+        line("| | p50 | p90 | p99 | max |");
+        line("|---|---|---|---|---|");
     }
 
     private static String row(String name, Histogram h) {
