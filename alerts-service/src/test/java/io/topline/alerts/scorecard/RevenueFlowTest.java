@@ -25,6 +25,17 @@ class RevenueFlowTest {
                 RevenueFlow.order(drivers));
     }
 
+    @Test
+    void shouldPutDriversCaughtInACycleLastByKey() {
+        List<CatalogDriver> drivers = List.of(
+                driver("z-loop", "MARKETING", "b-loop"),
+                driver("b-loop", "SALES", "z-loop"),
+                driver("sales", "SALES", "b-loop"),
+                driver("marketing", "MARKETING", "sales"));
+
+        assertEquals(List.of("marketing", "sales", "b-loop", "z-loop"), RevenueFlow.order(drivers));
+    }
+
     private static CatalogDriver driver(String key, String function, String... feedsInto) {
         CatalogDriver driver = new CatalogDriver(key);
         driver.apply(1, key, function, "owner@example.com", null, List.of(feedsInto), false, Instant.EPOCH);
