@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -18,8 +19,10 @@ import java.time.Instant;
 @Table(name = "actual")
 public class Actual {
 
+    // drawn 50 at a time (V25), so that a poll's new actuals go to the database in JDBC batches (see Evaluation)
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "actual_ids")
+    @SequenceGenerator(name = "actual_ids", sequenceName = "actual_ids", allocationSize = 50)
     private Long id;
     @Column(name = "measure_key")
     private String measureKey;

@@ -7,6 +7,7 @@ import io.topline.alerts.period.Cadence;
 import io.topline.alerts.period.Period;
 import io.topline.chassis.calendar.FiscalCalendar;
 import io.topline.chassis.messaging.RejectedRecordException;
+import io.topline.chassis.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -36,17 +37,19 @@ public class CatalogService {
     private final ActualRepository actuals;
     private final EvaluationService evaluations;
     private final HeartbeatService heartbeats;
+    private final Outbox outbox;
     private final FiscalCalendar calendar;
     private final Clock clock;
 
     public CatalogService(CatalogDriverRepository drivers, CatalogMeasureRepository measures, ActualRepository actuals,
-                          EvaluationService evaluations, HeartbeatService heartbeats, FiscalCalendar calendar,
-                          Clock clock) {
+                          EvaluationService evaluations, HeartbeatService heartbeats, Outbox outbox,
+                          FiscalCalendar calendar, Clock clock) {
         this.drivers = drivers;
         this.measures = measures;
         this.actuals = actuals;
         this.evaluations = evaluations;
         this.heartbeats = heartbeats;
+        this.outbox = outbox;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -78,7 +81,8 @@ public class CatalogService {
     public void onActuals(List<JsonNode> events) {
         List<JsonNode> byMeasure = new ArrayList<>(events);
         byMeasure.sort(Comparator.comparing(event -> event.path("data").path("measure").asText()));
-        byMeasure.forEach(this::applyActual);
+        // the poll's alert events in one statement at its end, so that its rows go to the database in JDBC batches
+        outbox.batched(() -> byMeasure.forEach(this::applyActual));
     }
 
     private void applyActual(JsonNode event) {

@@ -13,6 +13,7 @@ import io.topline.alerts.catalog.CatalogMeasureRepository;
 import io.topline.alerts.catalog.TargetVersion;
 import io.topline.alerts.period.Period;
 import io.topline.chassis.calendar.FiscalCalendar;
+import io.topline.chassis.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -48,14 +49,16 @@ public class EvaluationService {
     private final AlertRepository alertRows;
     private final PendingConditionRepository conditions;
     private final BatchReads reads;
+    private final Outbox outbox;
     private final EvaluationConfig config;
     private final FiscalCalendar calendar;
     private final Clock clock;
 
+    @SuppressWarnings("java:S107")
     public EvaluationService(CatalogMeasureRepository measures, ActualRepository actuals,
                              EvaluationRepository evaluations, AlertService alerts, AlertRepository alertRows,
-                             PendingConditionRepository conditions, BatchReads reads, EvaluationConfig config,
-                             FiscalCalendar calendar, Clock clock) {
+                             PendingConditionRepository conditions, BatchReads reads, Outbox outbox,
+                             EvaluationConfig config, FiscalCalendar calendar, Clock clock) {
         this.measures = measures;
         this.actuals = actuals;
         this.evaluations = evaluations;
@@ -63,6 +66,7 @@ public class EvaluationService {
         this.alertRows = alertRows;
         this.conditions = conditions;
         this.reads = reads;
+        this.outbox = outbox;
         this.config = config;
         this.calendar = calendar;
         this.clock = clock;
@@ -195,14 +199,15 @@ public class EvaluationService {
         PeriodRows<Alert> alertsOf = new PeriodRows<>(alertRows.ofPeriods(dueKeys, labels), Alert::measureKey,
                 Alert::period);
         Set<String> pending = conditions.dedupKeysOf(dueKeys);
-        due.forEach((measure, periods) -> {
+        // the batch's alert events in one statement at its end, so that its rows go to the database in JDBC batches
+        outbox.batched(() -> due.forEach((measure, periods) -> {
             for (Period period : periods) {
                 String key = measure.key();
                 String label = period.label();
                 evaluateLocked(measure, period, actualOf.one(key, label), evaluationOf.one(key, label),
                         new AlertService.KnownAlerts(alertsOf.all(key, label), pending), now);
             }
-        });
+        }));
     }
 
     /** The periods the closing job judges: closed ones not judged final yet (within the lookback), and open ones. */

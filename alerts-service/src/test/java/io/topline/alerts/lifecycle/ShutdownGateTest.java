@@ -41,7 +41,8 @@ class ShutdownGateTest {
     @Test
     void shouldRunNoClosingRoundOnceStoppingAndStopARoundBetweenMeasures() {
         List<Boolean> rounds = new ArrayList<>();
-        EvaluationService evaluations = new EvaluationService(null, null, null, null, null, null, null, null, null, null) {
+        EvaluationService evaluations = new EvaluationService(null, null, null, null, null, null, null, null, null,
+                null, null) {
             @Override
             public int closePeriods(BooleanSupplier keepGoing) {
                 rounds.add(keepGoing.getAsBoolean());

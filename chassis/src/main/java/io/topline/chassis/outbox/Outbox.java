@@ -9,8 +9,8 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -21,7 +21,8 @@ import java.util.UUID;
  * <p>The whole publishing side of a service: it names the event's type, its Kafka record key (which keeps one
  * entity's events in order), its CloudEvents subject and data. The topic is the {@code outbox} channel's.
  * {@link #appendLatest} writes many events in one statement, for a transaction that announces hundreds of changes,
- * and drops the waiting events its events make obsolete.
+ * and drops the waiting events its events make obsolete; {@link #batched} holds back what a unit of work appends and
+ * writes it with one statement too.
  */
 @ApplicationScoped
 public class Outbox {
@@ -29,6 +30,8 @@ public class Outbox {
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final Event<OutboxEventAppended> appended;
+    /** The events the {@link #batched} unit of work running on this thread has appended so far; null outside one. */
+    private final ThreadLocal<List<OutboxEvent>> held = new ThreadLocal<>();
 
     /*
      * One statement for any number of events: per-event persists cost a round trip each (the identity column makes
@@ -37,8 +40,9 @@ public class Outbox {
      */
     private static final String INSERT_ALL = """
             INSERT INTO outbox_event (event_id, event_type, record_key, subject, payload, occurred_at)
-            SELECT i, t, k, s, p, ? FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
-                WITH ORDINALITY AS e(i, t, k, s, p, n)
+            SELECT i, t, k, s, p, o::timestamptz
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                WITH ORDINALITY AS e(i, t, k, s, p, o, n)
             ORDER BY n""";
 
     /*
@@ -47,11 +51,11 @@ public class Outbox {
      * the two cannot deadlock; a row passed over is simply published too. The DELETE does not see the rows the INSERT
      * adds (one snapshot for the whole statement).
      */
-    private static final String REPLACE_ALL = """
+    private static final String REPLACE_KEYS = """
             WITH replaced AS (
                 DELETE FROM outbox_event WHERE id IN (
                     SELECT id FROM outbox_event WHERE record_key = ANY(?::text[]) FOR UPDATE SKIP LOCKED))
-            """ + INSERT_ALL;
+            """;
 
     public Outbox(EntityManager entityManager, ObjectMapper mapper, Event<OutboxEventAppended> appended) {
         this.entityManager = entityManager;
@@ -67,9 +71,41 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxEvent append(String type, String key, String subject, Object data, Instant occurredAt) {
         OutboxEvent event = new OutboxEvent(type, key, subject, serialize(type, data), occurredAt);
+        List<OutboxEvent> batch = held.get();
+        if (batch != null) {
+            batch.add(event);
+            return event;
+        }
         entityManager.persist(event);
         appended.fire(new OutboxEventAppended(event.eventId()));
         return event;
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction with the events it {@link #append}s held back, and writes them,
+     * in the order appended, with one statement once it returns (the relay is woken once). Within the work, an
+     * appended event has its event id but no row yet. Inside another batched unit, its events join the outer one's.
+     */
+    // An identity id is inserted at persist, and Hibernate first executes every insert it has queued: one append per
+    // firing kept the closing job's thousands of rows from reaching the database in JDBC batches. The ids are still
+    // drawn in the order appended, which is what keeps one record key's events in order for the relay.
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void batched(Runnable work) {
+        if (held.get() != null) {
+            work.run();
+            return;
+        }
+        List<OutboxEvent> batch = new ArrayList<>();
+        held.set(batch);
+        try {
+            work.run();
+        } finally {
+            held.remove();
+        }
+        if (!batch.isEmpty()) {
+            insertAll(batch, "");
+            appended.fire(new OutboxEventAppended(batch.get(batch.size() - 1).eventId()));
+        }
     }
 
     /** An event for {@link #appendLatest}: its type, Kafka record key, CloudEvents subject and data. */
@@ -106,34 +142,42 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
-        int n = events.size();
+        List<OutboxEvent> rows = events.stream().map(event -> new OutboxEvent(event.type(), event.key(),
+                event.subject(), serialize(event.type(), event.data()), occurredAt)).toList();
+        insertAll(rows, REPLACE_KEYS);
+        appended.fire(new OutboxEventAppended(rows.get(rows.size() - 1).eventId()));
+    }
+
+    /** Inserts {@code rows} in their order with one statement, after {@code prefix} (which takes their keys). */
+    private void insertAll(List<OutboxEvent> rows, String prefix) {
+        int n = rows.size();
         String[] ids = new String[n];
         String[] types = new String[n];
         String[] keys = new String[n];
         String[] subjects = new String[n];
         String[] payloads = new String[n];
+        String[] occurred = new String[n];
         for (int i = 0; i < n; i++) {
-            NewEvent event = events.get(i);
-            ids[i] = UUID.randomUUID().toString();
-            types[i] = event.type();
-            keys[i] = event.key();
-            subjects[i] = event.subject();
-            payloads[i] = serialize(event.type(), event.data());
+            OutboxEvent row = rows.get(i);
+            ids[i] = row.eventId().toString();
+            types[i] = row.type();
+            keys[i] = row.key();
+            subjects[i] = row.subject();
+            payloads[i] = row.payload();
+            occurred[i] = row.occurredAt().toString();
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(REPLACE_ALL)) {
+            try (PreparedStatement statement = connection.prepareStatement(prefix + INSERT_ALL)) {
                 int p = 1;
-                statement.setArray(p++, connection.createArrayOf("text", keys));
-                statement.setTimestamp(p++, Timestamp.from(Objects.requireNonNull(occurredAt)));
-                statement.setArray(p++, connection.createArrayOf("text", ids));
-                statement.setArray(p++, connection.createArrayOf("text", types));
-                statement.setArray(p++, connection.createArrayOf("text", keys));
-                statement.setArray(p++, connection.createArrayOf("text", subjects));
-                statement.setArray(p, connection.createArrayOf("text", payloads));
+                if (!prefix.isEmpty()) {
+                    statement.setArray(p++, connection.createArrayOf("text", keys));
+                }
+                for (String[] column : List.of(ids, types, keys, subjects, payloads, occurred)) {
+                    statement.setArray(p++, connection.createArrayOf("text", column));
+                }
                 statement.executeUpdate();
             }
         });
-        appended.fire(new OutboxEventAppended(UUID.fromString(ids[n - 1])));
     }
 
     private String serialize(String type, Object data) {

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,6 +86,33 @@ class OutboxRelayTest {
                 .toList();
         assertEquals(IntStream.rangeClosed(1, 20).boxed().toList(), sequence, "each event once, in commit order");
         assertEquals(0, pendingRows(), "published events leave the outbox");
+    }
+
+    @Test
+    void shouldPublishTheEventsOfABatchedUnitEachOnceInTheOrderAppendedWithTheirOwnTimes() {
+        String key = "batched:" + UUID.randomUUID();
+        Instant first = Instant.parse("2026-11-30T23:59:59.123456Z");
+        List<OutboxEvent> written = QuarkusTransaction.requiringNew().call(() -> {
+            List<OutboxEvent> appended = new ArrayList<>();
+            outbox.batched(() -> {
+                appended.add(outbox.append("topline.test.sequence", key, key, Map.of("sequence", 1), first));
+                // a unit inside another joins it: its events are written with the outer one's, in between
+                outbox.batched(() -> appended.add(outbox.append("topline.test.sequence", key, key,
+                        Map.of("sequence", 2), first.plusSeconds(1))));
+                appended.add(outbox.append("topline.test.sequence", key, key, Map.of("sequence", 3),
+                        first.plusSeconds(2)));
+            });
+            return appended;
+        });
+
+        List<TopicRecord> records = read(key, 3, Duration.ofSeconds(30));
+
+        assertEquals(List.of(1, 2, 3),
+                records.stream().map(r -> r.json().get("data").get("sequence").asInt()).toList());
+        assertEquals(written.stream().map(e -> e.eventId().toString()).toList(),
+                records.stream().map(r -> r.json().get("id").asText()).toList());
+        assertEquals(List.of(first, first.plusSeconds(1), first.plusSeconds(2)),
+                records.stream().map(r -> Instant.parse(r.json().get("time").asText())).toList());
     }
 
     private void append(String key, int sequence) {
