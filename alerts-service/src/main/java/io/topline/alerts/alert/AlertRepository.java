@@ -60,6 +60,12 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         return list("measureKey = ?1 and kind = ?2 and state <> ?3", measureKey, kind, AlertState.RESOLVED);
     }
 
+    /** The open alerts of a kind of several measures, in measure order (the order their locks were taken in). */
+    public List<Alert> openOfMeasures(Collection<String> measureKeys, AlertKind kind) {
+        return list("measureKey in ?1 and kind = ?2 and state <> ?3 order by measureKey, id", measureKeys, kind,
+                AlertState.RESOLVED);
+    }
+
     /** Alerts matching every given filter (null ones are ignored), newest first. */
     public PanacheQuery<Alert> search(AlertFilter filter) {
         StringBuilder query = new StringBuilder("1 = 1");

@@ -17,8 +17,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -74,50 +79,127 @@ public class CatalogService {
 
     /**
      * Applies a poll's worth of {@code topline.actual.updated} CloudEvents in one transaction: all of them, or none
-     * when one fails. They are applied by measure key (each measure's events keep their order), so two replicas'
-     * transactions lock measures in the same order and cannot deadlock each other.
+     * when one fails. The poll's measures are locked together in key order, so two replicas' transactions cannot
+     * deadlock each other; the stored actuals, evaluations, alerts and waiting conditions are read with one query per
+     * table, and the alert events written with one statement. A measure-period with several events in the poll has
+     * them applied in rounds, the first of each in the first round and so on, so that each is judged in turn exactly
+     * as one by one (a final judgement, then its revision); metrics-service's outbox keeps one waiting event per
+     * measure-period, so most polls are one round.
      */
+    // A poll of a realistic ingestion holds hundreds of actual events. Applied one at a time, each cost half a dozen
+    // round trips (lock, actual, evaluation, alerts, conditions, STALE alerts), 1.3-2.5 ms an event, and the consumer
+    // fell 45,000 records behind a 30 s burst of 6,000 measurements a second.
     @Transactional
     public void onActuals(List<JsonNode> events) {
-        List<JsonNode> byMeasure = new ArrayList<>(events);
-        byMeasure.sort(Comparator.comparing(event -> event.path("data").path("measure").asText()));
-        // the poll's alert events in one statement at its end, so that its rows go to the database in JDBC batches
-        outbox.batched(() -> byMeasure.forEach(this::applyActual));
+        // by measure, then period; each measure-period's events in the order of the poll
+        Map<String, List<ActualEvent>> byPeriod = new TreeMap<>();
+        for (JsonNode event : events) {
+            ActualEvent actual = read(event);
+            if (actual != null) {
+                byPeriod.computeIfAbsent(actual.measure() + "\n" + actual.period(), k -> new ArrayList<>(1))
+                        .add(actual);
+            }
+        }
+        outbox.batched(() -> {
+            for (int round = 0; ; round++) {
+                List<ActualEvent> turn = new ArrayList<>();
+                for (List<ActualEvent> periodEvents : byPeriod.values()) {
+                    if (periodEvents.size() > round) {
+                        turn.add(periodEvents.get(round));
+                    }
+                }
+                if (turn.isEmpty()) {
+                    return;
+                }
+                applyActuals(turn);
+            }
+        });
     }
 
     private void applyActual(JsonNode event) {
-        if (!"topline.actual.updated".equals(event.path("type").asText())) {
+        ActualEvent read = read(event);
+        if (read == null) {
             return;
         }
+        // the measure's lock serialises this with evaluations of the same measure
+        CatalogMeasure measure = measures.lock(read.measure()).orElse(null);
+        Actual stored = actuals.findFor(read.measure(), read.period()).orElse(null);
+        long countBefore = stored == null ? 0 : stored.count();
+        Actual actual = apply(read, measure, stored);
+        if (actual == null || measure == null) {
+            return;
+        }
+        if (heard(read, measure, actual, countBefore)) {
+            heartbeats.heard(measure, read.updatedAt());
+        }
+        evaluations.evaluateApplied(measure, actual);
+    }
+
+    /** A round of {@link #onActuals}: the events, at most one per measure-period, in measure order. */
+    private void applyActuals(List<ActualEvent> events) {
+        List<String> keys = events.stream().map(ActualEvent::measure).distinct().toList();
+        Map<String, CatalogMeasure> locked = new HashMap<>();
+        measures.lockAll(keys).forEach(measure -> locked.put(measure.key(), measure));
+        Set<String> periods = new HashSet<>();
+        events.forEach(event -> periods.add(event.period()));
+        Map<String, Actual> stored = new HashMap<>();
+        actuals.ofPeriods(keys, periods).forEach(actual -> stored.put(actual.measureKey() + "\n" + actual.period(),
+                actual));
+        Map<CatalogMeasure, Instant> heard = new LinkedHashMap<>();
+        List<EvaluationService.AppliedActual> applied = new ArrayList<>();
+        for (ActualEvent event : events) {
+            CatalogMeasure measure = locked.get(event.measure());
+            Actual before = stored.get(event.measure() + "\n" + event.period());
+            long countBefore = before == null ? 0 : before.count();
+            Actual actual = apply(event, measure, before);
+            if (actual != null && measure != null) {
+                if (heard(event, measure, actual, countBefore)) {
+                    heard.put(measure, event.updatedAt());
+                }
+                applied.add(new EvaluationService.AppliedActual(measure, actual));
+            }
+        }
+        heartbeats.heard(heard);
+        evaluations.evaluateApplied(applied);
+    }
+
+    /** Applies the event to the stored actual (null: none yet); returns the actual if the event changed it. */
+    private Actual apply(ActualEvent event, CatalogMeasure measure, Actual stored) {
+        Actual actual = stored != null ? stored
+                : new Actual(event.measure(), event.period(), event.cadence(), event.periodStart());
+        if (!actual.apply(event.revision(), event.aggregates(), measure == null ? null : measure.aggregation(),
+                event.updatedAt())) {
+            return null;
+        }
+        if (stored == null) {
+            actuals.persist(actual);
+        }
+        return actual;
+    }
+
+    /** Whether an applied event means that the source reported: more measurements (a correction republishes too). */
+    private static boolean heard(ActualEvent event, CatalogMeasure measure, Actual actual, long countBefore) {
+        return actual.count() > countBefore && measure.heard(event.updatedAt());
+    }
+
+    /** The data of a {@code topline.actual.updated} event as its contract says; null for another type. */
+    private ActualEvent read(JsonNode event) {
+        if (!"topline.actual.updated".equals(event.path("type").asText())) {
+            return null;
+        }
         JsonNode data = event.path("data");
-        String measureKey = data.path("measure").asText();
         String period = data.path("period").asText();
         Cadence cadence = contractField("cadence", () -> Cadence.valueOf(data.path("cadence").asText()));
         contractField("period", () -> Period.parse(calendar, cadence, period));
-        Instant periodStart = contractField("periodStart", () -> Instant.parse(data.path("periodStart").asText()));
-        Instant updatedAt = contractField("updatedAt", () -> Instant.parse(data.path("updatedAt").asText()));
-        // the measure's lock serialises this with evaluations of the same measure
-        CatalogMeasure measure = measures.lock(measureKey).orElse(null);
-        String aggregation = measure == null ? null : measure.aggregation();
-        Actual actual = actuals.findFor(measureKey, period).orElse(null);
-        boolean created = actual == null;
-        if (created) {
-            actual = new Actual(measureKey, period, cadence, periodStart);
-        }
-        long countBefore = created ? 0 : actual.count();
-        if (!actual.apply(data.path("revision").asLong(), aggregates(data), aggregation, updatedAt)) {
-            return;
-        }
-        if (created) {
-            actuals.persist(actual);
-        }
-        // a correction or retraction republishes the actual too: only more measurements mean the source reported
-        if (measure != null && actual.count() > countBefore && measure.heard(updatedAt)) {
-            heartbeats.heard(measure, updatedAt);
-        }
-        if (measure != null) {
-            evaluations.evaluateApplied(measure, actual);
-        }
+        return new ActualEvent(data.path("measure").asText(), period, cadence,
+                contractField("periodStart", () -> Instant.parse(data.path("periodStart").asText())),
+                contractField("updatedAt", () -> Instant.parse(data.path("updatedAt").asText())),
+                data.path("revision").asLong(), aggregates(data));
+    }
+
+    /** One actual event's fields. */
+    private record ActualEvent(String measure, String period, Cadence cadence, Instant periodStart, Instant updatedAt,
+                               long revision, Aggregates aggregates) {
     }
 
     /**

@@ -99,6 +99,47 @@ public class EvaluationService {
         }
     }
 
+    /** An actual just applied to its locked measure, for {@link #evaluateApplied(List)}. */
+    public record AppliedActual(CatalogMeasure measure, Actual actual) {
+    }
+
+    /**
+     * {@link #evaluateApplied(CatalogMeasure, Actual)} for a poll's actuals, at most one per measure-period, with the
+     * periods' evaluations, alerts and the measures' waiting conditions read in one query each beforehand.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void evaluateApplied(List<AppliedActual> applied) {
+        Map<AppliedActual, Period> due = new LinkedHashMap<>();
+        for (AppliedActual one : applied) {
+            CatalogMeasure measure = one.measure();
+            if (!measure.archived() && Period.isValid(calendar, measure.cadence(), one.actual().period())) {
+                Period period = Period.parse(calendar, measure.cadence(), one.actual().period());
+                if (measure.targetFor(period).isPresent()) {
+                    due.put(one, period);
+                }
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        // one instant for the poll, and with it the silences in force (BatchReads), as the closing job's batch has
+        Instant now = clock.instant();
+        reads.share();
+        List<String> keys = due.keySet().stream().map(one -> one.measure().key()).distinct().toList();
+        Set<String> labels = new HashSet<>();
+        due.values().forEach(period -> labels.add(period.label()));
+        PeriodRows<Evaluation> evaluationOf = new PeriodRows<>(evaluations.ofPeriods(keys, labels),
+                Evaluation::measureKey, Evaluation::period);
+        PeriodRows<Alert> alertsOf = new PeriodRows<>(alertRows.ofPeriods(keys, labels), Alert::measureKey,
+                Alert::period);
+        Set<String> pending = conditions.dedupKeysOf(keys);
+        due.forEach((one, period) -> {
+            String key = one.measure().key();
+            evaluateLocked(one.measure(), period, one.actual(), evaluationOf.one(key, period.label()),
+                    new AlertService.KnownAlerts(alertsOf.all(key, period.label()), pending), now);
+        });
+    }
+
     /**
      * Re-evaluates every period of a locked measure that has an actual (its definition changed). NO_DATA is left to
      * the closing job: while the topics replay, definitions may run ahead of actuals, and a silence that is only

@@ -15,6 +15,7 @@ import org.postgresql.copy.CopyManager;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,6 +62,8 @@ public final class EndToEndBenchmark {
     private static final int MISSES = Integer.getInteger("bench.misses", 1000);
     private static final int ALERT_MEASURES = (MISSES + 20 + ALERT_MONTHS - 1) / ALERT_MONTHS;
     private static final int INGEST_MEASURES = 100;
+    /** alerts-service's consumer group of topline.actuals, whose lag the realistic ingestion phase reports. */
+    private static final String ACTUALS_GROUP = "alerts-service-actuals";
     private static final int PERIODS = 13;
     private static final Duration INGEST_DURATION = Duration.ofSeconds(Integer.getInteger("bench.ingest.seconds", 30));
     private static final int SCORECARD_CALLS = Integer.getInteger("bench.scorecard.calls", 300);
@@ -284,7 +287,8 @@ public final class EndToEndBenchmark {
         // only the scorecard's measures are weekly, so the weekly scorecard has exactly 500 rows
         addMeasures(drivers, measures, "card", 0, cards, "AVERAGE", "WEEKLY", firstWeek, true);
         addMeasures(drivers, measures, "alrt", 0, ALERT_MEASURES, "SUM", "MONTHLY", firstMonth, true);
-        addMeasures(drivers, measures, "ingt", 0, ingests, "SUM", "MONTHLY", firstMonth, false);
+        // targeted like a real organisation's, so that alerts-service evaluates what the ingestion phase changes
+        addMeasures(drivers, measures, "ingt", 0, ingests, "SUM", "MONTHLY", firstMonth, true);
         long start = System.nanoTime();
         Api.post(Suite.driversUrl() + "/drivers/import", TestTokens.ADMIN, org, 200);
         long imported = millis(System.nanoTime() - start);
@@ -863,6 +867,8 @@ public final class EndToEndBenchmark {
         long end = System.nanoTime() + INGEST_DURATION.toNanos();
         ExecutorService clients = Executors.newFixedThreadPool(2);
         List<Future<?>> done = new ArrayList<>();
+        ConsumerLagSampler lag = realistic ? ConsumerLagSampler.start(Suite.kafkaBootstrap(), ACTUALS_GROUP,
+                "topline.actuals") : null;
         long start = System.nanoTime();
         for (int c = 0; c < 2; c++) {
             int client = c;
@@ -897,7 +903,8 @@ public final class EndToEndBenchmark {
             f.get();
         }
         clients.shutdown();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long last = System.nanoTime();
+        double seconds = (last - start) / 1e9;
         line("## Sustained ingestion, " + (realistic ? "realistic (the headline)" : "best case (one measure-period)")
                 + " (metrics-service, batches of 1,000, 2 concurrent clients, " + INGEST_DURATION.toSeconds() + " s)");
         line("");
@@ -908,7 +915,58 @@ public final class EndToEndBenchmark {
         percentileHeader();
         line(row("batch of 1,000", batchLatency));
         line("");
+        if (lag != null) {
+            long maxLag = lag.stop();
+            long current = waitForCurrentEvaluations();
+            line(String.format("alerts-service keeping up: its `%s` group was at most %,d records behind "
+                    + "topline.actuals during the phase (committed offsets, sampled each second; they trail what it has "
+                    + "applied by up to the 5 s commit interval); every ingested measure-period's evaluation showed "
+                    + "its actual %s after the last batch's answer.", ACTUALS_GROUP, maxLag,
+                    current < 0 ? "not within 5 min" : String.format("%.1f s", millis(current - last) / 1000.0)));
+            line("");
+        }
         return stored.get();
+    }
+
+    /**
+     * Polls until alerts-service's evaluation of every ingested measure-period holds the actual metrics-service has
+     * for it (the pipeline has caught up); returns when, or -1 after 5 minutes.
+     */
+    private long waitForCurrentEvaluations() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (evaluationsCurrent()) {
+                return System.nanoTime();
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private boolean evaluationsCurrent() {
+        for (int i = 0; i < INGEST_MEASURES; i++) {
+            String measure = "ingt-" + String.format("%04d", i);
+            Map<String, BigDecimal> evaluated = new LinkedHashMap<>();
+            Api.get(Suite.alertsUrl() + "/evaluations?measure=" + measure + "&size=100", TestTokens.VIEWER, 200)
+                    .get("items").forEach(e -> {
+                        if (e.hasNonNull("actual")) {
+                            evaluated.put(e.get("period").asText(), e.get("actual").decimalValue());
+                        }
+                    });
+            for (JsonNode actual : Api.get(Suite.metricsUrl() + "/actuals?measure=" + measure + "&size=100",
+                    TestTokens.VIEWER, 200).get("items")) {
+                BigDecimal seen = evaluated.get(actual.get("period").asText());
+                if (seen == null || seen.compareTo(actual.get("value").decimalValue()) != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
