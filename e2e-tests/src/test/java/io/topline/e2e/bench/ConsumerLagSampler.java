@@ -8,22 +8,22 @@ import org.apache.kafka.common.TopicPartition;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Samples, once a second, how many records of a topic a consumer group has not committed yet; keeps the largest. */
+/** Samples, once a second, how many records of a topic a consumer group has not committed yet. */
 final class ConsumerLagSampler {
 
     private final Admin admin;
     private final String group;
     private final String topic;
-    private final AtomicLong max = new AtomicLong();
+    private final List<Long> samples = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
     private ConsumerLagSampler(String bootstrap, String group, String topic) {
@@ -38,8 +38,8 @@ final class ConsumerLagSampler {
         return sampler;
     }
 
-    /** Stops sampling; returns the largest lag seen. */
-    long stop() {
+    /** Stops sampling; returns the lag sampled each second, in order (a sample the broker did not answer is left out). */
+    List<Long> stop() {
         timer.shutdownNow();
         try {
             timer.awaitTermination(10, TimeUnit.SECONDS);
@@ -47,7 +47,7 @@ final class ConsumerLagSampler {
             Thread.currentThread().interrupt();
         }
         admin.close();
-        return max.get();
+        return List.copyOf(samples);
     }
 
     private void sample() {
@@ -63,7 +63,7 @@ final class ConsumerLagSampler {
                 OffsetAndMetadata at = committed.get(end.getKey());
                 lag += end.getValue().offset() - (at == null ? 0 : at.offset());
             }
-            max.accumulateAndGet(lag, Math::max);
+            samples.add(lag);
         } catch (ExecutionException | TimeoutException e) {
             // a sample the broker did not answer in time is skipped; the next one counts
         } catch (InterruptedException e) {

@@ -916,12 +916,14 @@ public final class EndToEndBenchmark {
         line(row("batch of 1,000", batchLatency));
         line("");
         if (lag != null) {
-            long maxLag = lag.stop();
+            List<Long> behind = lag.stop();
             long current = waitForCurrentEvaluations();
             line(String.format("alerts-service keeping up: its `%s` group was at most %,d records behind "
-                    + "topline.actuals during the phase (committed offsets, sampled each second; they trail what it has "
-                    + "applied by up to the 5 s commit interval); every ingested measure-period's evaluation showed "
-                    + "its actual %s after the last batch's answer.", ACTUALS_GROUP, maxLag,
+                    + "topline.actuals during the phase (committed offsets, which trail what it has applied by up to "
+                    + "the 5 s commit interval; each second, in thousands: %s); every ingested measure-period's "
+                    + "evaluation showed its actual %s after the last batch's answer.", ACTUALS_GROUP,
+                    behind.stream().mapToLong(Long::longValue).max().orElse(0),
+                    String.join(" ", behind.stream().map(n -> String.format("%.1f", n / 1000.0)).toList()),
                     current < 0 ? "not within 5 min" : String.format("%.1f s", millis(current - last) / 1000.0)));
             line("");
         }
