@@ -154,7 +154,8 @@ public class CatalogService {
             Actual actual = apply(event, measure, before);
             if (actual != null && measure != null) {
                 if (heard(event, measure, actual, countBefore)) {
-                    heard.put(measure, event.updatedAt());
+                    // the first record heard resolves the STALE alerts, as one by one (the later find none open)
+                    heard.putIfAbsent(measure, event.updatedAt());
                 }
                 applied.add(new EvaluationService.AppliedActual(measure, actual));
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
@@ -30,8 +31,13 @@ public class Outbox {
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final Event<OutboxEventAppended> appended;
-    /** The events the {@link #batched} unit of work running on this thread has appended so far; null outside one. */
-    private final ThreadLocal<List<OutboxEvent>> held = new ThreadLocal<>();
+    private final TransactionSynchronizationRegistry transactions;
+    /** The {@link #batched} unit of work running on this thread, with what it has appended so far; null outside one. */
+    private final ThreadLocal<Held> held = new ThreadLocal<>();
+
+    /** A batched unit's transaction and its events held back: only appends in that transaction join them. */
+    private record Held(Object transaction, List<OutboxEvent> events) {
+    }
 
     /*
      * One statement for any number of events: per-event persists cost a round trip each (the identity column makes
@@ -57,10 +63,12 @@ public class Outbox {
                     SELECT id FROM outbox_event WHERE record_key = ANY(?::text[]) FOR UPDATE SKIP LOCKED))
             """;
 
-    public Outbox(EntityManager entityManager, ObjectMapper mapper, Event<OutboxEventAppended> appended) {
+    public Outbox(EntityManager entityManager, ObjectMapper mapper, Event<OutboxEventAppended> appended,
+                  TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.appended = appended;
+        this.transactions = transactions;
     }
 
     /**
@@ -71,7 +79,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxEvent append(String type, String key, String subject, Object data, Instant occurredAt) {
         OutboxEvent event = new OutboxEvent(type, key, subject, serialize(type, data), occurredAt);
-        List<OutboxEvent> batch = held.get();
+        List<OutboxEvent> batch = heldInThisTransaction();
         if (batch != null) {
             batch.add(event);
             return event;
@@ -84,23 +92,30 @@ public class Outbox {
     /**
      * Runs {@code work} in the caller's transaction with the events it {@link #append}s held back, and writes them,
      * in the order appended, with one statement once it returns (the relay is woken once). Within the work, an
-     * appended event has its event id but no row yet. Inside another batched unit, its events join the outer one's.
+     * appended event has its event id but no row yet. Inside another batched unit, its events join the outer one's;
+     * an append in another transaction (one the work starts anew) is written at once, in that transaction, and
+     * {@link #appendLatest} first writes what is held, so that the order stays the order appended.
      */
     // An identity id is inserted at persist, and Hibernate first executes every insert it has queued: one append per
     // firing kept the closing job's thousands of rows from reaching the database in JDBC batches. The ids are still
     // drawn in the order appended, which is what keeps one record key's events in order for the relay.
     @Transactional(Transactional.TxType.MANDATORY)
     public void batched(Runnable work) {
-        if (held.get() != null) {
+        if (heldInThisTransaction() != null) {
             work.run();
             return;
         }
+        Held outer = held.get();
         List<OutboxEvent> batch = new ArrayList<>();
-        held.set(batch);
+        held.set(new Held(transactions.getTransactionKey(), batch));
         try {
             work.run();
         } finally {
-            held.remove();
+            if (outer == null) {
+                held.remove();
+            } else {
+                held.set(outer);
+            }
         }
         if (!batch.isEmpty()) {
             insertAll(batch, "");
@@ -138,9 +153,21 @@ public class Outbox {
         replaceAll(events, occurredAt);
     }
 
+    /** The events held back for the current transaction by a {@link #batched} unit, or null. */
+    private List<OutboxEvent> heldInThisTransaction() {
+        Held batch = held.get();
+        return batch != null && batch.transaction().equals(transactions.getTransactionKey()) ? batch.events() : null;
+    }
+
     private void replaceAll(List<NewEvent> events, Instant occurredAt) {
         if (events.isEmpty()) {
             return;
+        }
+        List<OutboxEvent> batch = heldInThisTransaction();
+        if (batch != null && !batch.isEmpty()) {
+            // what the unit appended before comes first, and the statement below replaces it as it would a row
+            insertAll(List.copyOf(batch), "");
+            batch.clear();
         }
         List<OutboxEvent> rows = events.stream().map(event -> new OutboxEvent(event.type(), event.key(),
                 event.subject(), serialize(event.type(), event.data()), occurredAt)).toList();

@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The outbox relay over the real database and broker: the CloudEvent it writes, and a broker outage. */
 @QuarkusTest
@@ -113,6 +114,33 @@ class OutboxRelayTest {
                 records.stream().map(r -> r.json().get("id").asText()).toList());
         assertEquals(List.of(first, first.plusSeconds(1), first.plusSeconds(2)),
                 records.stream().map(r -> Instant.parse(r.json().get("time").asText())).toList());
+    }
+
+    @Test
+    void shouldKeepTheOrderOfABatchedUnitsAppendsAroundAnAppendLatestAndWriteANewTransactionsOwnAtOnce() {
+        String key = "batched-latest:" + UUID.randomUUID();
+        String inner = "batched-inner:" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-12-01T08:00:00Z");
+        Runnable failingUnit = () -> outbox.batched(() -> {
+            outbox.append("topline.test.sequence", key, key, Map.of("sequence", 1), at);
+            // a transaction of its own inside the unit: its event commits with it, not with the unit's
+            append(inner, 1);
+            throw new IllegalStateException("the unit's transaction rolls back");
+        });
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(failingUnit));
+        QuarkusTransaction.requiringNew().run(() -> outbox.batched(() -> {
+            outbox.append("topline.test.sequence", key, key, Map.of("sequence", 2), at);
+            // the latest state of the key: it replaces the unit's waiting event 2, as it would a committed one
+            outbox.appendLatest(List.of(new Outbox.NewEvent("topline.test.sequence", key, key,
+                    Map.of("sequence", 20))), at);
+            outbox.append("topline.test.sequence", key, key, Map.of("sequence", 3), at);
+        }));
+
+        List<TopicRecord> records = read(key, 2, Duration.ofSeconds(30));
+        List<TopicRecord> inners = read(inner, 1, Duration.ofSeconds(30));
+
+        assertEquals(List.of(20, 3), records.stream().map(r -> r.json().get("data").get("sequence").asInt()).toList());
+        assertEquals(List.of(1), inners.stream().map(r -> r.json().get("data").get("sequence").asInt()).toList());
     }
 
     private void append(String key, int sequence) {
