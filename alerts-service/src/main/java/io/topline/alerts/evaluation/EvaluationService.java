@@ -128,16 +128,8 @@ public class EvaluationService {
         List<String> keys = due.keySet().stream().map(one -> one.measure().key()).distinct().toList();
         Set<String> labels = new HashSet<>();
         due.values().forEach(period -> labels.add(period.label()));
-        PeriodRows<Evaluation> evaluationOf = new PeriodRows<>(evaluations.ofPeriods(keys, labels),
-                Evaluation::measureKey, Evaluation::period);
-        PeriodRows<Alert> alertsOf = new PeriodRows<>(alertRows.ofPeriods(keys, labels), Alert::measureKey,
-                Alert::period);
-        Set<String> pending = conditions.dedupKeysOf(keys);
-        due.forEach((one, period) -> {
-            String key = one.measure().key();
-            evaluateLocked(one.measure(), period, one.actual(), evaluationOf.one(key, period.label()),
-                    new AlertService.KnownAlerts(alertsOf.all(key, period.label()), pending), now);
-        });
+        KnownPeriods known = new KnownPeriods(keys, labels);
+        due.forEach((one, period) -> known.judge(one.measure(), period, one.actual(), now));
     }
 
     /**
@@ -235,20 +227,38 @@ public class EvaluationService {
         List<String> dueKeys = due.keySet().stream().map(CatalogMeasure::key).toList();
         PeriodRows<Actual> actualOf = new PeriodRows<>(actuals.ofPeriods(dueKeys, labels), Actual::measureKey,
                 Actual::period);
-        PeriodRows<Evaluation> evaluationOf = new PeriodRows<>(evaluations.ofPeriods(dueKeys, labels),
-                Evaluation::measureKey, Evaluation::period);
-        PeriodRows<Alert> alertsOf = new PeriodRows<>(alertRows.ofPeriods(dueKeys, labels), Alert::measureKey,
-                Alert::period);
-        Set<String> pending = conditions.dedupKeysOf(dueKeys);
+        KnownPeriods known = new KnownPeriods(dueKeys, labels);
         // the batch's alert events in one statement at its end, so that its rows go to the database in JDBC batches
         outbox.batched(() -> due.forEach((measure, periods) -> {
             for (Period period : periods) {
-                String key = measure.key();
-                String label = period.label();
-                evaluateLocked(measure, period, actualOf.one(key, label), evaluationOf.one(key, label),
-                        new AlertService.KnownAlerts(alertsOf.all(key, label), pending), now);
+                known.judge(measure, period, actualOf.one(measure.key(), period.label()), now);
             }
         }));
+    }
+
+    /**
+     * What judging many periods at once reads beforehand, one query each: the periods' evaluations and alerts, and
+     * the measures' waiting conditions; a period whose alerts do not move then costs no query.
+     */
+    private final class KnownPeriods {
+
+        private final PeriodRows<Evaluation> evaluationOf;
+        private final PeriodRows<Alert> alertsOf;
+        private final Set<String> pending;
+
+        KnownPeriods(List<String> keys, Set<String> labels) {
+            evaluationOf = new PeriodRows<>(evaluations.ofPeriods(keys, labels), Evaluation::measureKey,
+                    Evaluation::period);
+            alertsOf = new PeriodRows<>(alertRows.ofPeriods(keys, labels), Alert::measureKey, Alert::period);
+            pending = conditions.dedupKeysOf(keys);
+        }
+
+        /** Judges one period of a locked measure, one of those read for, with {@code actual} (null: none). */
+        void judge(CatalogMeasure measure, Period period, Actual actual, Instant now) {
+            String key = measure.key();
+            evaluateLocked(measure, period, actual, evaluationOf.one(key, period.label()),
+                    new AlertService.KnownAlerts(alertsOf.all(key, period.label()), pending), now);
+        }
     }
 
     /** The periods the closing job judges: closed ones not judged final yet (within the lookback), and open ones. */

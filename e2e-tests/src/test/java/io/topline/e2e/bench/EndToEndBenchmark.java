@@ -935,19 +935,12 @@ public final class EndToEndBenchmark {
      * for it (the pipeline has caught up); returns when, or -1 after 5 minutes.
      */
     private long waitForCurrentEvaluations() {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (evaluationsCurrent()) {
-                return System.nanoTime();
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
+        try {
+            waitUntil(Duration.ofMinutes(5), this::evaluationsCurrent);
+            return System.nanoTime();
+        } catch (IllegalStateException e) {
+            return -1;
         }
-        return -1;
     }
 
     private boolean evaluationsCurrent() {
