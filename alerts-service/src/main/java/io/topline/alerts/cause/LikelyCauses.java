@@ -45,7 +45,7 @@ public class LikelyCauses {
             return List.of();
         }
         Map<String, Integer> upstream = UpstreamDrivers.of(alert.driverKey(),
-                reads.get("catalog-drivers", drivers::listAll));
+                reads.get("driver-flow", drivers::flow));
         if (upstream.isEmpty()) {
             return List.of();
         }

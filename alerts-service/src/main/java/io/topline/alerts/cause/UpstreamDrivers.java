@@ -23,13 +23,21 @@ public final class UpstreamDrivers {
      * them), and the visited set keeps a stale catalog from looping anyway.
      */
     public static Map<String, Integer> of(String driverKey, Collection<CatalogDriver> drivers) {
+        Map<String, List<String>> flow = new HashMap<>();
+        drivers.stream().filter(driver -> !driver.archived())
+                .forEach(driver -> flow.put(driver.key(), driver.feedsInto()));
+        return of(driverKey, flow);
+    }
+
+    /**
+     * The same from the flow's edges alone: the drivers that feed others (archived ones left out), each with the keys
+     * of the drivers it feeds ({@link io.topline.alerts.catalog.CatalogDriverRepository#flow()}).
+     */
+    public static Map<String, Integer> of(String driverKey, Map<String, List<String>> feedsInto) {
         Map<String, List<String>> feeders = new HashMap<>();
-        for (CatalogDriver driver : drivers) {
-            if (!driver.archived()) {
-                driver.feedsInto().forEach(downstream ->
-                        feeders.computeIfAbsent(downstream, key -> new ArrayList<>()).add(driver.key()));
-            }
-        }
+        feedsInto.forEach((driver, downstreams) -> downstreams.forEach(downstream ->
+                feeders.computeIfAbsent(downstream, key -> new ArrayList<>()).add(driver)));
+        feeders.values().forEach(list -> list.sort(null));
         Map<String, Integer> distance = new LinkedHashMap<>();
         Deque<String> queue = new ArrayDeque<>(List.of(driverKey));
         Map<String, Integer> seen = new HashMap<>(Map.of(driverKey, 0));
