@@ -53,6 +53,18 @@ class KpiGaugesTest {
             assertTrue(metrics.contains("topline_kpi_status{driver=\"" + prefix + "-driver\",function=\"SALES\","
                     + "measure=\"" + one + "\"} 3.0"), "MISSED is 3");
             assertTrue(scrapeMillis < 2_000, "a scrape took " + scrapeMillis + " ms");
+
+            // a series that stays across refreshes shows the newer snapshot's value
+            execute("update evaluation set actual = 95, status = 'AT_RISK' where measure_key = ?", one);
+            long again = System.nanoTime();
+            gauges.refresh();
+            LOG.infof("KPI snapshot of %d measures refreshed again in %d ms", MEASURES,
+                    (System.nanoTime() - again) / 1_000_000);
+            String refreshed = RequestAs.admin().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(refreshed.contains("topline_kpi_status{driver=\"" + prefix + "-driver\",function=\"SALES\","
+                    + "measure=\"" + one + "\"} 2.0"), "AT_RISK is 2 after the refresh");
+            assertTrue(refreshed.contains("topline_kpi_actual{driver=\"" + prefix + "-driver\",function=\"SALES\","
+                    + "measure=\"" + one + "\"} 95.0"), "the new actual after the refresh");
         } finally {
             deleteMeasures(prefix);
             gauges.refresh();

@@ -15,11 +15,14 @@ import org.postgresql.copy.CopyManager;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -34,6 +37,7 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -43,6 +47,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,9 +63,16 @@ public final class EndToEndBenchmark {
     /** Scorecards timed right after a write, so built afresh rather than kept. */
     private static final int REBUILT_SCORECARDS = Integer.getInteger("bench.scorecard.rebuilt", 20);
     private static final int ALERT_MONTHS = 4;
-    /** Misses measured on each side of the comparison, after 20 warm-up misses; small for a smoke run. */
+    /** Misses measured on each side of the comparison, after their warm-up misses; small for a smoke run. */
     private static final int MISSES = Integer.getInteger("bench.misses", 1000);
-    private static final int ALERT_MEASURES = (MISSES + 20 + ALERT_MONTHS - 1) / ALERT_MONTHS;
+    /**
+     * Topline's warm-up misses, timed and reported apart: right after a start the JIT is still compiling the path
+     * on the same 2 cores, and a service that runs for days is past that (measured: p50 49 ms over the first 250
+     * misses after 20 warm-up ones and 25-27 ms over the later ones; after 300 warm-up misses the first 250 still
+     * had p50 35-40 ms, after 1,000 they had 24 ms).
+     */
+    private static final int ALERT_WARMUP = Integer.getInteger("bench.alerts.warmup", 1000);
+    private static final int ALERT_MEASURES = (MISSES + ALERT_WARMUP + ALERT_MONTHS - 1) / ALERT_MONTHS;
     private static final int INGEST_MEASURES = 100;
     /** alerts-service's consumer group of topline.actuals, whose lag the realistic ingestion phase reports. */
     private static final String ACTUALS_GROUP = "alerts-service-actuals";
@@ -383,12 +395,18 @@ public final class EndToEndBenchmark {
             Histogram toActual = new Histogram(60_000_000L, 3);
             Histogram actualToAlert = new Histogram(60_000_000L, 3);
             Histogram alertToHook = new Histogram(60_000_000L, 3);
+            // the webhook latency of each quarter of the run: a tail that shrinks from quarter to quarter is the JIT
+            // still compiling, one that stays is steady-state work (collections, the other services' background work)
+            List<Histogram> quarters = List.of(new Histogram(60_000_000L, 3), new Histogram(60_000_000L, 3),
+                    new Histogram(60_000_000L, 3), new Histogram(60_000_000L, 3));
             int misses = 0;
             int lost = 0;
-            // the first 20 misses are a warm-up (class loading and JIT in three services) and are not recorded
+            // the first misses are a warm-up (class loading and JIT in three services), timed apart
+            Histogram warmUp = new Histogram(60_000_000L, 3);
+            Map<String, long[]> collectionsBefore = collections();
             int index = 0;
             for (int w = 1; w <= ALERT_MONTHS; w++) {
-                for (int i = 0; i < ALERT_MEASURES && index < MISSES + 20; i++, index++) {
+                for (int i = 0; i < ALERT_MEASURES && index < MISSES + ALERT_WARMUP; i++, index++) {
                     String measure = "alrt-" + String.format("%04d", i);
                     LocalDate day = today.minusMonths(w).withDayOfMonth(15);
                     String dedup = measure + ":" + day.toString().substring(0, 7) + ":MISSED";
@@ -404,7 +422,10 @@ public final class EndToEndBenchmark {
                     while ((!kafkaAt.containsKey(dedup) || !hookAt.containsKey(dedup)) && System.nanoTime() < deadline) {
                         Thread.sleep(1);
                     }
-                    if (index < 20) {
+                    if (index < ALERT_WARMUP) {
+                        if (hookAt.containsKey(dedup)) {
+                            warmUp.recordValue((hookAt.get(dedup) - sent) / 1000);
+                        }
                         continue;
                     }
                     if (!kafkaAt.containsKey(dedup) || !hookAt.containsKey(dedup)) {
@@ -414,6 +435,7 @@ public final class EndToEndBenchmark {
                     misses++;
                     kafka.recordValue((kafkaAt.get(dedup) - sent) / 1000);
                     webhook.recordValue((hookAt.get(dedup) - sent) / 1000);
+                    quarters.get(Math.min(3, (index - ALERT_WARMUP) * 4 / MISSES)).recordValue((hookAt.get(dedup) - sent) / 1000);
                     Long actual = actualAt.get(dedup);
                     if (actual != null) {
                         toActual.recordValue(Math.max(0, actual - sent) / 1000);
@@ -424,7 +446,9 @@ public final class EndToEndBenchmark {
             }
             line("## Alert latency (POST that makes a target miss -> alert; settle time 0; one miss at a time)");
             line("");
-            line("Measured over " + misses + " misses (after 20 warm-up misses); " + lost + " did not arrive within 20 s.");
+            Map<String, long[]> collectionsAfter = collections();
+            line("Measured over " + misses + " misses after " + ALERT_WARMUP + " warm-up misses (timed apart below); "
+                    + lost + " did not arrive within 20 s.");
             line("");
             line("| channel | p50 | p90 | p99 | max |");
             line("|---|---|---|---|---|");
@@ -439,6 +463,16 @@ public final class EndToEndBenchmark {
             line(row("actual -> alert on topline.alerts (alerts-service: consumer, evaluation, relay)", actualToAlert));
             line(row("alert on Kafka -> webhook (signed delivery; a negative gap counts 0)", alertToHook));
             line("");
+            line("POST -> webhook by quarter of the run (in the order sent):");
+            line("");
+            line("| misses | p50 | p90 | p99 | max |");
+            line("|---|---|---|---|---|");
+            line(row("warm-up, right after the start (" + warmUp.getTotalCount() + " misses)", warmUp));
+            for (int q = 0; q < quarters.size(); q++) {
+                line(row("quarter " + (q + 1) + " (" + quarters.get(q).getTotalCount() + " misses)", quarters.get(q)));
+            }
+            line("");
+            collectionTable(collectionsBefore, collectionsAfter, misses + lost);
             return webhook;
         }
     }
@@ -1027,6 +1061,56 @@ public final class EndToEndBenchmark {
     }
 
     // --- memory ----------------------------------------------------------------------------------------------------
+
+    /**
+     * The garbage collections during the measured misses, per JVM on the path: a pause stops every thread of its
+     * process, so a miss that meets one waits it out, and how many misses meet one is what the tail is made of.
+     */
+    private void collectionTable(Map<String, long[]> before, Map<String, long[]> after, int misses) {
+        line("Garbage collections during the measured misses (jstat; young and full pauses of each JVM):");
+        line("");
+        line("| JVM | young | young total | full | full total | collections per 100 misses |");
+        line("|---|---|---|---|---|---|");
+        after.forEach((name, counts) -> {
+            long[] was = before.getOrDefault(name, new long[4]);
+            long young = counts[0] - was[0];
+            long full = counts[2] - was[2];
+            line("| " + name + " | " + young + " | " + (counts[1] - was[1]) + " ms | " + full + " | "
+                    + (counts[3] - was[3]) + " ms | " + String.format(Locale.ROOT, "%.1f",
+                    100.0 * (young + full) / Math.max(1, misses)) + " |");
+        });
+        line("");
+    }
+
+    /** Young and full collections so far and their total pause in ms, of each JVM the misses pass through. */
+    private static Map<String, long[]> collections() throws IOException, InterruptedException {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        for (String name : List.of("metrics-service", "alerts-service", "kafka")) {
+            Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(Suite.pid(name))).redirectErrorStream(true)
+                    .start();
+            List<String> lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::trim).toList();
+            jstat.waitFor();
+            if (lines.size() < 2) {
+                continue;
+            }
+            List<String> header = List.of(lines.get(0).split("\\s+"));
+            List<String> values = List.of(lines.get(1).split("\\s+"));
+            ToLongFunction<String> column = c -> header.contains(c) ? Math.round(1000 * Double.parseDouble(
+                    values.get(header.indexOf(c)))) : 0;
+            counts.put(name, new long[] {column.applyAsLong("YGC") / 1000, column.applyAsLong("YGCT"),
+                    column.applyAsLong("FGC") / 1000, column.applyAsLong("FGCT")});
+        }
+        long count = 0;
+        long time = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            time += Math.max(0, gc.getCollectionTime());
+        }
+        // the harness's own (its consumers and receiver timestamp the arrivals); young and full not told apart
+        counts.put("benchmark harness (all collections)", new long[] {count, time, 0, 0});
+        return counts;
+    }
 
     /**
      * VmRSS and its peak per process, and PSS (resident memory with shared pages divided among their sharers, so
