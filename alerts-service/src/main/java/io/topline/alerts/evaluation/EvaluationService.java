@@ -224,10 +224,20 @@ public class EvaluationService {
         if (due.isEmpty()) {
             return;
         }
+        PeriodRows<Actual> actualOf = new PeriodRows<>(actuals.ofPeriods(
+                due.keySet().stream().map(CatalogMeasure::key).toList(), labels), Actual::measureKey, Actual::period);
+        // an open period without an actual has nothing to judge (silence counts only once it closed): most measures
+        // of a round are such, and leaving them out spares their evaluation, alert and condition reads
+        due.forEach((measure, periods) -> periods.removeIf(period -> now.isBefore(period.end().plus(config.graceTime()))
+                && actualOf.one(measure.key(), period.label()) == null));
+        due.values().removeIf(List::isEmpty);
+        if (due.isEmpty()) {
+            return;
+        }
+        Set<String> dueLabels = new HashSet<>();
+        due.values().forEach(periods -> periods.forEach(period -> dueLabels.add(period.label())));
         List<String> dueKeys = due.keySet().stream().map(CatalogMeasure::key).toList();
-        PeriodRows<Actual> actualOf = new PeriodRows<>(actuals.ofPeriods(dueKeys, labels), Actual::measureKey,
-                Actual::period);
-        KnownPeriods known = new KnownPeriods(dueKeys, labels);
+        KnownPeriods known = new KnownPeriods(dueKeys, dueLabels);
         // the batch's alert events in one statement at its end, so that its rows go to the database in JDBC batches
         outbox.batched(() -> due.forEach((measure, periods) -> {
             for (Period period : periods) {

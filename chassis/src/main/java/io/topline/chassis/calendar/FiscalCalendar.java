@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.time.temporal.WeekFields;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,6 +36,18 @@ public record FiscalCalendar(ZoneId zone, DayOfWeek weekStart, int fiscalYearSta
     /** The week fields of each start day, looked up once: a scorecard labels thousands of weeks per call. */
     private static final WeekFields[] WEEK_FIELDS = Stream.of(DayOfWeek.values())
             .map(day -> WeekFields.of(day, 4)).toArray(WeekFields[]::new);
+    /**
+     * Periods parsed before, by calendar, unit and label: a target's effective period is parsed for every period a
+     * scorecard row or a closing round judges (a regular expression and, for a week, its label again each time).
+     * Only labels that name a period are kept, and the map is emptied when it grows past {@link #PARSED_MAX}, so
+     * labels from hostile input cannot fill the memory.
+     */
+    private static final Map<ParseKey, CalendarPeriod> PARSED = new ConcurrentHashMap<>();
+    /** Far more than the labels in use: 53 weeks, 12 months and 4 quarters of each of a few dozen years. */
+    private static final int PARSED_MAX = 16_384;
+
+    private record ParseKey(FiscalCalendar calendar, CalendarUnit unit, String label) {
+    }
 
     public FiscalCalendar {
         Objects.requireNonNull(zone, "time zone");
@@ -99,15 +113,30 @@ public record FiscalCalendar(ZoneId zone, DayOfWeek weekStart, int fiscalYearSta
         if (label == null) {
             return Optional.empty();
         }
+        ParseKey key = new ParseKey(this, unit, label);
+        CalendarPeriod parsed = PARSED.get(key);
+        if (parsed == null) {
+            parsed = parseUncached(unit, label);
+            if (parsed != null) {
+                if (PARSED.size() >= PARSED_MAX) {
+                    PARSED.clear();
+                }
+                PARSED.put(key, parsed);
+            }
+        }
+        return Optional.ofNullable(parsed);
+    }
+
+    private CalendarPeriod parseUncached(CalendarUnit unit, String label) {
         try {
-            return Optional.ofNullable(switch (unit) {
+            return switch (unit) {
                 case WEEK -> parseWeek(label);
                 case MONTH -> parseMonth(label);
                 case QUARTER -> parseQuarter(label);
                 case YEAR -> parseYear(label);
-            });
+            };
         } catch (DateTimeException e) {
-            return Optional.empty();
+            return null;
         }
     }
 
