@@ -2,6 +2,7 @@ package io.topline.alerts.catalog;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.query.NativeQuery;
 
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +21,11 @@ public class CatalogDriverRepository implements PanacheRepositoryBase<CatalogDri
      */
     @SuppressWarnings("unchecked")
     public Map<String, List<String>> flow() {
+        // naming the entity it reads keeps Hibernate from flushing the whole session first (a native query's tables
+        // are unknown to it), which would send a miss's pending writes early and split their JDBC batches
         List<Object[]> rows = getEntityManager().createNativeQuery(
-                "select key, feeds_into from catalog_driver where not archived and feeds_into <> ''").getResultList();
+                        "select key, feeds_into from catalog_driver where not archived and feeds_into <> ''")
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(CatalogDriver.class).getResultList();
         Map<String, List<String>> feedsInto = new HashMap<>();
         rows.forEach(row -> feedsInto.put((String) row[0], LIST.convertToEntityAttribute((String) row[1])));
         return feedsInto;

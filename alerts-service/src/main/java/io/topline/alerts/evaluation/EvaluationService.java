@@ -226,11 +226,7 @@ public class EvaluationService {
         }
         PeriodRows<Actual> actualOf = new PeriodRows<>(actuals.ofPeriods(
                 due.keySet().stream().map(CatalogMeasure::key).toList(), labels), Actual::measureKey, Actual::period);
-        // an open period without an actual has nothing to judge (silence counts only once it closed): most measures
-        // of a round are such, and leaving them out spares their evaluation, alert and condition reads
-        due.forEach((measure, periods) -> periods.removeIf(period -> now.isBefore(period.end().plus(config.graceTime()))
-                && actualOf.one(measure.key(), period.label()) == null));
-        due.values().removeIf(List::isEmpty);
+        dropOpenWithoutActual(due, actualOf, now);
         if (due.isEmpty()) {
             return;
         }
@@ -244,6 +240,18 @@ public class EvaluationService {
                 known.judge(measure, period, actualOf.one(measure.key(), period.label()), now);
             }
         }));
+    }
+
+    /**
+     * Leaves out of {@code due} the open periods without an actual, and the measures left with none: such a period has
+     * nothing to judge (silence counts only once it closed), most measures of a round are such, and leaving them out
+     * spares their evaluation, alert and condition reads.
+     */
+    private void dropOpenWithoutActual(Map<CatalogMeasure, List<Period>> due, PeriodRows<Actual> actualOf,
+                                       Instant now) {
+        due.forEach((measure, periods) -> periods.removeIf(period -> now.isBefore(period.end().plus(config.graceTime()))
+                && actualOf.one(measure.key(), period.label()) == null));
+        due.values().removeIf(List::isEmpty);
     }
 
     /**

@@ -76,7 +76,7 @@ public class KpiGauges {
         }
     }
 
-    /** Reads every active measure again and replaces all KPI series; those of measures gone since disappear. */
+    /** Reads every active measure again into the snapshot the series report; those of measures gone since disappear. */
     public void refresh() {
         List<MeasureKpi> kpis = reader.readAll();
         Map<String, MeasureKpi> byMeasure = new HashMap<>();

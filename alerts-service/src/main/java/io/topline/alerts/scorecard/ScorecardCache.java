@@ -19,6 +19,8 @@ import java.util.function.Supplier;
  * it commits on any replica (the change stamp of migration V24); while such a write is in flight, scorecards are
  * built afresh and not kept. A scorecard built afresh reuses the JSON of every row equal to the row it replaces: one
  * new actual changes one row of thousands, and writing them all again was a third of a rebuild with 5,000 measures.
+ * Only the scorecard built last keeps its rows (some 17 MB with 5,000 measures), so that eight windows of a large
+ * scorecard do not hold eight copies of them.
  */
 @ApplicationScoped
 public class ScorecardCache {
@@ -42,6 +44,7 @@ public class ScorecardCache {
     private record Entry(long stamp, byte[] scorecard, Map<String, WrittenRow> rows) {
     }
 
+    /** A row's JSON and the row it was written from, to tell whether the next build's row is the same. */
     private record WrittenRow(ScorecardResponse.Row row, String json) {
     }
 
@@ -65,6 +68,8 @@ public class ScorecardCache {
             if (entries.size() >= MAX_ENTRIES && !entries.containsKey(key)) {
                 entries.clear();
             }
+            entries.replaceAll((other, entry) -> entry.rows().isEmpty() ? entry
+                    : new Entry(entry.stamp(), entry.scorecard(), Map.of()));
             entries.put(key, new Entry(stamp, built, rows));
         }
         return built;
@@ -93,7 +98,7 @@ public class ScorecardCache {
      * The scorecard as {@link ObjectMapper#writeValueAsBytes} writes it (its components in order, each by the same
      * mapper), with the rows' JSON put in as they are; {@code ScorecardCacheTest} holds the two equal.
      */
-    byte[] write(ScorecardResponse scorecard, Map<String, WrittenRow> rows, int sizeHint) {
+    private byte[] write(ScorecardResponse scorecard, Map<String, WrittenRow> rows, int sizeHint) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint);
         try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
             generator.writeStartObject();

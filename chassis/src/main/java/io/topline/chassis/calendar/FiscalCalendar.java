@@ -46,6 +46,7 @@ public record FiscalCalendar(ZoneId zone, DayOfWeek weekStart, int fiscalYearSta
     /** Far more than the labels in use: 53 weeks, 12 months and 4 quarters of each of a few dozen years. */
     private static final int PARSED_MAX = 16_384;
 
+    /** What a parse depends on: the calendar, the unit and the label. */
     private record ParseKey(FiscalCalendar calendar, CalendarUnit unit, String label) {
     }
 
