@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * built afresh and not kept. A scorecard built afresh reuses the JSON of every row equal to the row it replaces: one
  * new actual changes one row of thousands, and writing them all again was a third of a rebuild with 5,000 measures.
  * Only the scorecard built last keeps its rows (some 17 MB with 5,000 measures), so that eight windows of a large
- * scorecard do not hold eight copies of them.
+ * scorecard do not hold eight copies of them; it keeps them even when it was built while a write was in flight, since
+ * a row's JSON depends on the row alone, not on when it was read.
  */
 @ApplicationScoped
 public class ScorecardCache {
@@ -31,6 +32,8 @@ public class ScorecardCache {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    /** The rows of the scorecard built last, for the next build of the same window. */
+    private volatile KeptRows lastRows;
 
     public ScorecardCache(EntityManager entityManager, ObjectMapper json) {
         this.entityManager = entityManager;
@@ -40,8 +43,12 @@ public class ScorecardCache {
     private record Key(Cadence cadence, int count, String currentPeriod) {
     }
 
-    /** A kept scorecard: its stamp, its JSON, and each row's JSON by measure key with the row it was written from. */
-    private record Entry(long stamp, byte[] scorecard, Map<String, WrittenRow> rows) {
+    /** A kept scorecard: its stamp and its JSON. */
+    private record Entry(long stamp, byte[] scorecard) {
+    }
+
+    /** Each row's JSON by measure key, with the row it was written from, of the window {@code key}. */
+    private record KeptRows(Key key, Map<String, WrittenRow> rows) {
     }
 
     /** A row's JSON and the row it was written from, to tell whether the next build's row is the same. */
@@ -62,15 +69,16 @@ public class ScorecardCache {
             return kept.scorecard();
         }
         ScorecardResponse scorecard = build.get();
-        Map<String, WrittenRow> rows = writeRows(scorecard, kept == null ? Map.of() : kept.rows());
+        KeptRows previous = lastRows;
+        Map<String, WrittenRow> rows = writeRows(scorecard,
+                previous != null && previous.key().equals(key) ? previous.rows() : Map.of());
         byte[] built = write(scorecard, rows, kept == null ? 8192 : kept.scorecard().length + 8192);
+        lastRows = new KeptRows(key, rows);
         if (stamp != null) {
             if (entries.size() >= MAX_ENTRIES && !entries.containsKey(key)) {
                 entries.clear();
             }
-            entries.replaceAll((other, entry) -> entry.rows().isEmpty() ? entry
-                    : new Entry(entry.stamp(), entry.scorecard(), Map.of()));
-            entries.put(key, new Entry(stamp, built, rows));
+            entries.put(key, new Entry(stamp, built));
         }
         return built;
     }
