@@ -120,6 +120,18 @@ class FiscalCalendarTest {
     }
 
     @Test
+    void shouldGiveEachCalendarItsOwnPeriodOfALabelParsedBefore() {
+        // parsed periods are kept: a label parsed in one calendar must not answer for another
+        for (int round = 0; round < 2; round++) {
+            assertEquals(LocalDate.of(2026, 1, 1), ISO.parse(CalendarUnit.QUARTER, "2026-Q1").orElseThrow().firstDay());
+            assertEquals(LocalDate.of(2025, 4, 1),
+                    APRIL_SUNDAY.parse(CalendarUnit.QUARTER, "2026-Q1").orElseThrow().firstDay());
+            assertEquals(Optional.empty(), ISO.parse(CalendarUnit.MONTH, "2026-Q1"));
+            assertEquals(Optional.empty(), ISO.parse(CalendarUnit.WEEK, "2026-W54"));
+        }
+    }
+
+    @Test
     void shouldRefuseAFiscalStartMonthThatIsNoMonth() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> FiscalCalendar.of(ZoneOffset.UTC, DayOfWeek.MONDAY, 13));
