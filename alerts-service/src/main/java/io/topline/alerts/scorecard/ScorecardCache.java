@@ -88,7 +88,7 @@ public class ScorecardCache {
         Map<String, WrittenRow> rows = new HashMap<>();
         for (ScorecardResponse.Row row : scorecard.measures()) {
             WrittenRow before = earlier.get(row.key());
-            rows.put(row.key(), before != null && before.row().equals(row) ? before
+            rows.put(row.key(), before != null && (before.row() == row || before.row().equals(row)) ? before
                     : new WrittenRow(row, writeRow(row)));
         }
         return rows;

@@ -8,6 +8,7 @@ import io.topline.alerts.catalog.CatalogMeasure;
 import io.topline.alerts.catalog.CatalogMeasureRepository;
 import io.topline.alerts.evaluation.EvaluationCell;
 import io.topline.alerts.evaluation.EvaluationRepository;
+import io.topline.alerts.evaluation.EvaluationState;
 import io.topline.alerts.evaluation.EvaluationStatus;
 import io.topline.alerts.evaluation.Evaluator;
 import io.topline.alerts.period.Cadence;
@@ -29,7 +30,10 @@ import java.util.Map;
 
 /**
  * Builds the scorecard of one cadence in a handful of queries, whatever the number of measures, or gives the one kept
- * since nothing it shows changed.
+ * since nothing it shows changed. A scorecard built after the one built last for the same window, with the catalog
+ * unchanged since, starts from that one's rows and re-reads only the actuals and evaluations written since it
+ * ({@link ScorecardChanges}): one new actual is one changed row of thousands, and reading, building and collecting
+ * all 5,000 rows again took 250-650 ms.
  */
 @ApplicationScoped
 public class ScorecardService {
@@ -41,10 +45,13 @@ public class ScorecardService {
     private final FiscalCalendar calendar;
     private final Clock clock;
     private final ScorecardCache cache;
+    private final ScorecardChanges changes;
+    /** The scorecard built last and what it was built from, to start the next build of its window from. */
+    private volatile Built last;
 
     public ScorecardService(CatalogMeasureRepository measures, CatalogDriverRepository drivers,
                             EvaluationRepository evaluations, ActualRepository actuals, FiscalCalendar calendar,
-                            Clock clock, ScorecardCache cache) {
+                            Clock clock, ScorecardCache cache, ScorecardChanges changes) {
         this.measures = measures;
         this.drivers = drivers;
         this.evaluations = evaluations;
@@ -52,6 +59,20 @@ public class ScorecardService {
         this.calendar = calendar;
         this.clock = clock;
         this.cache = cache;
+        this.changes = changes;
+    }
+
+    /**
+     * A built scorecard with what a later build of its window needs to start from it: the horizon read before its
+     * data and the (detached, read-only) catalog entities its rows came from.
+     */
+    private record Built(Cadence cadence, int count, String currentPeriod, Instant from,
+                         ScorecardChanges.Horizon horizon, Map<String, CatalogMeasure> measureByKey,
+                         Map<String, CatalogDriver> driverByKey, List<String> flow, ScorecardResponse scorecard) {
+
+        boolean window(Cadence cadence, int count, String currentPeriod) {
+            return this.cadence == cadence && this.count == count && this.currentPeriod.equals(currentPeriod);
+        }
     }
 
     /** The scorecard as the JSON of a {@link ScorecardResponse}. */
@@ -63,6 +84,39 @@ public class ScorecardService {
     }
 
     private ScorecardResponse build(Cadence cadence, int count, Instant now, Period current) {
+        ScorecardChanges.Horizon horizon = changes.horizon();
+        Built earlier = last;
+        if (earlier != null && earlier.window(cadence, count, current.label()) && horizon.follows(earlier.horizon())
+                && !changes.driversOrTargetsWritten(earlier.horizon())
+                && sameRows(earlier, changes.measures(earlier.horizon()))) {
+            return remember(updated(earlier, now, current, horizon));
+        }
+        return remember(built(cadence, count, now, current, horizon));
+    }
+
+    /**
+     * Whether the measures written since the earlier scorecard still show as its rows did: the same rows, the same
+     * catalog facts (most are written only for the heartbeat of a new measurement).
+     */
+    private static boolean sameRows(Built earlier, List<ScorecardChanges.Measure> written) {
+        for (ScorecardChanges.Measure now : written) {
+            CatalogMeasure before = earlier.measureByKey().get(now.key());
+            boolean different = before == null ? now.cadence().equals(earlier.cadence().name()) && !now.archived()
+                    : !ScorecardChanges.Measure.of(before).equals(now);
+            if (different) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ScorecardResponse remember(Built built) {
+        last = built;
+        return built.scorecard();
+    }
+
+    /** Every row read and built afresh. */
+    private Built built(Cadence cadence, int count, Instant now, Period current, ScorecardChanges.Horizon horizon) {
         // a read: the catalog entities loaded here need no dirty check at commit; evaluations and actuals, thousands
         // of them, are read as projections and never become entities
         measures.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
@@ -75,8 +129,9 @@ public class ScorecardService {
         allDrivers.forEach(d -> driverByKey.put(d.key(), d));
         List<String> flow = RevenueFlow.order(allDrivers);
         Map<String, Integer> position = flowPositions(flow);
-        Map<String, Map<String, EvaluationCell>> evaluationOf = evaluationsByMeasure(cadence, from);
-        Map<String, Map<String, BigDecimal>> actualOf = actualsByMeasure(cadence, from);
+        Map<String, Map<String, EvaluationCell>> evaluationOf =
+                evaluationsByMeasure(evaluations.cellsOfCadenceSince(cadence, from));
+        Map<String, Map<String, BigDecimal>> actualOf = actualsByMeasure(actuals.valuesOfCadenceSince(cadence, from));
 
         List<CatalogMeasure> rows = inFlowOrder(measures.activeOfCadence(cadence), position);
         List<ScorecardResponse.Row> result = new ArrayList<>(rows.size());
@@ -85,8 +140,36 @@ public class ScorecardService {
             result.add(row(measure, driver, current, labels, evaluationOf.getOrDefault(measure.key(), Map.of()),
                     actualOf.getOrDefault(measure.key(), Map.of())));
         }
-        return new ScorecardResponse(cadence.name(), current.label(), labels, now, result,
-                DriverRollUp.of(result, flow, driverByKey));
+        Map<String, CatalogMeasure> measureByKey = new HashMap<>();
+        rows.forEach(m -> measureByKey.put(m.key(), m));
+        return new Built(cadence, count, current.label(), from, horizon, measureByKey, driverByKey, flow,
+                new ScorecardResponse(cadence.name(), current.label(), labels, now, result,
+                        DriverRollUp.of(result, flow, driverByKey)));
+    }
+
+    /**
+     * The earlier scorecard with the actuals and evaluations written since its horizon put into their rows; every
+     * other row is the earlier one itself.
+     */
+    private Built updated(Built earlier, Instant now, Period current, ScorecardChanges.Horizon horizon) {
+        ScorecardResponse before = earlier.scorecard();
+        Cadence cadence = earlier.cadence();
+        Instant from = earlier.from();
+        Map<String, Map<String, EvaluationCell>> evaluationOf =
+                evaluationsByMeasure(changes.evaluations(cadence, from, earlier.horizon()));
+        Map<String, Map<String, BigDecimal>> actualOf =
+                actualsByMeasure(changes.actuals(cadence, from, earlier.horizon()));
+        List<ScorecardResponse.Row> result = new ArrayList<>(before.measures().size());
+        for (ScorecardResponse.Row row : before.measures()) {
+            Map<String, EvaluationCell> evaluated = evaluationOf.get(row.key());
+            Map<String, BigDecimal> measured = actualOf.get(row.key());
+            result.add(evaluated == null && measured == null ? row : updatedRow(row,
+                    earlier.measureByKey().get(row.key()), current, evaluated == null ? Map.of() : evaluated,
+                    measured == null ? Map.of() : measured));
+        }
+        return new Built(cadence, earlier.count(), current.label(), from, horizon, earlier.measureByKey(),
+                earlier.driverByKey(), earlier.flow(), new ScorecardResponse(cadence.name(), current.label(),
+                before.periods(), now, result, DriverRollUp.of(result, earlier.flow(), earlier.driverByKey())));
     }
 
     /** The {@code count} periods that end with {@code current}, oldest first. */
@@ -110,18 +193,18 @@ public class ScorecardService {
     }
 
     /** Evaluations by measure, then by period label: no key strings to build and hash for thousands of cells. */
-    private Map<String, Map<String, EvaluationCell>> evaluationsByMeasure(Cadence cadence, Instant from) {
+    private static Map<String, Map<String, EvaluationCell>> evaluationsByMeasure(List<EvaluationCell> cells) {
         Map<String, Map<String, EvaluationCell>> evaluationOf = new HashMap<>();
-        for (EvaluationCell e : evaluations.cellsOfCadenceSince(cadence, from)) {
+        for (EvaluationCell e : cells) {
             evaluationOf.computeIfAbsent(e.measureKey(), k -> new HashMap<>()).put(e.period(), e);
         }
         return evaluationOf;
     }
 
     /** Actual values by measure, then by period label, as {@link #evaluationsByMeasure}. */
-    private Map<String, Map<String, BigDecimal>> actualsByMeasure(Cadence cadence, Instant from) {
+    private static Map<String, Map<String, BigDecimal>> actualsByMeasure(List<ActualValue> values) {
         Map<String, Map<String, BigDecimal>> actualOf = new HashMap<>();
-        for (ActualValue a : actuals.valuesOfCadenceSince(cadence, from)) {
+        for (ActualValue a : values) {
             actualOf.computeIfAbsent(a.measureKey(), k -> new HashMap<>()).put(a.period(), a.value());
         }
         return actualOf;
@@ -158,7 +241,25 @@ public class ScorecardService {
         return new ScorecardResponse.Row(measure.key(), measure.name(), driver, measure.owner(), measure.unit(),
                 measure.currency(), measure.direction(), measure.aggregation(), target, cells,
                 currentEvaluation == null ? null : currentEvaluation.projection(), trailing(measure, cells),
-                misses(evaluated, labels));
+                misses(cells));
+    }
+
+    /** The row with the evaluations and actuals written since it was built in its cells; the rest as it was. */
+    private static ScorecardResponse.Row updatedRow(ScorecardResponse.Row row, CatalogMeasure measure, Period current,
+                                                    Map<String, EvaluationCell> evaluated,
+                                                    Map<String, BigDecimal> measured) {
+        List<ScorecardResponse.Cell> cells = new ArrayList<>(row.periods().size());
+        for (ScorecardResponse.Cell cell : row.periods()) {
+            EvaluationCell e = evaluated.get(cell.period());
+            cells.add(new ScorecardResponse.Cell(cell.period(),
+                    measured.containsKey(cell.period()) ? measured.get(cell.period()) : cell.actual(),
+                    e == null ? cell.status() : e.status().name(), e == null ? cell.state() : e.state().name()));
+        }
+        EvaluationCell currentEvaluation = evaluated.get(current.label());
+        return new ScorecardResponse.Row(row.key(), row.name(), row.driver(), row.owner(), row.unit(),
+                row.currency(), row.direction(), row.aggregation(), row.target(), cells,
+                currentEvaluation == null ? row.projection() : currentEvaluation.projection(),
+                trailing(measure, cells), misses(cells));
     }
 
     /** The window's total or average over the periods with data; no value when none has any. */
@@ -179,11 +280,11 @@ public class ScorecardService {
     }
 
     /** Closed periods of the window whose target was missed; an open period has not missed yet. */
-    private static int misses(Map<String, EvaluationCell> evaluated, List<String> labels) {
+    private static int misses(List<ScorecardResponse.Cell> cells) {
         int misses = 0;
-        for (String label : labels) {
-            EvaluationCell e = evaluated.get(label);
-            if (e != null && e.state().closed() && e.status() == EvaluationStatus.MISSED) {
+        for (ScorecardResponse.Cell cell : cells) {
+            if (cell.state() != null && EvaluationState.valueOf(cell.state()).closed()
+                    && EvaluationStatus.MISSED.name().equals(cell.status())) {
                 misses++;
             }
         }

@@ -61,7 +61,8 @@ public final class EndToEndBenchmark {
     /** The weekly scorecard once the large-scorecard phase has added its measures to the first 500. */
     private static final int LARGE_SCORECARD_MEASURES = Integer.getInteger("bench.scorecard.large", 5000);
     /** Scorecards timed right after a write, so built afresh rather than kept. */
-    private static final int REBUILT_SCORECARDS = Integer.getInteger("bench.scorecard.rebuilt", 20);
+    /** Calls timed right after a write, each way: built from the scorecard before it, and built afresh. */
+    private static final int REBUILT_SCORECARDS = Integer.getInteger("bench.scorecard.rebuilt", 100);
     private static final int ALERT_MONTHS = 4;
     /** Misses measured on each side of the comparison, after their warm-up misses; small for a smoke run. */
     private static final int MISSES = Integer.getInteger("bench.misses", 1000);
@@ -77,6 +78,7 @@ public final class EndToEndBenchmark {
     /** alerts-service's consumer group of topline.actuals, whose lag the realistic ingestion phase reports. */
     private static final String ACTUALS_GROUP = "alerts-service-actuals";
     private static final int PERIODS = 13;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final Duration INGEST_DURATION = Duration.ofSeconds(Integer.getInteger("bench.ingest.seconds", 30));
     private static final int SCORECARD_CALLS = Integer.getInteger("bench.scorecard.calls", 300);
     /** Scorecard page views measured in the browser, after {@link #CONSOLE_WARMUP} unmeasured ones. */
@@ -606,18 +608,22 @@ public final class EndToEndBenchmark {
         Histogram kept = new Histogram(60_000_000L, 3);
         int bytes = timeKept(request, kept);
         jfr("JFR.start", "scorecard-built");
-        Histogram built = timeRebuilt(request);
+        Histogram built = timeRebuilt(request, null);
         jfr("JFR.stop", "scorecard-built");
+        Histogram afresh = timeRebuilt(request, scorecardRequest(PERIODS - 1));
         line((LARGE_SCORECARD_MEASURES - from) + (from > 0 ? " more" : "") + " weekly measures imported (1,000 a "
                 + "call) and in both catalogs after " + defined + " ms; " + posted + " measurements posted and "
                 + "evaluated in " + ready + " ms; response " + bytes / 1024 + " KiB. Kept: " + SCORECARD_CALLS
                 + " sequential calls after " + warmUpCalls + " warm-up calls (" + SCORECARD_WARMUP.toSeconds()
                 + " s), nothing written meanwhile. Built: " + REBUILT_SCORECARDS + " calls, each right after a new "
                 + "actual of card-0000's current week was evaluated (its evaluatedAt changed), so the first read "
-                + "after a change.");
+                + "after a change; built from the scorecard before it, which re-reads only what was written since. "
+                + "Built afresh: as many calls of a " + (PERIODS - 1) + "-week window, each after a write and after "
+                + "a " + PERIODS + "-week one (so no earlier scorecard of its window), every row read and built.");
         percentileHeader();
         line(row("scorecard, kept (nothing changed)", kept));
         line(row("scorecard, built after a write", built));
+        line(row("scorecard, built afresh after a write", afresh));
         line("");
         line("Resident after this phase (VmRSS): " + residentAfter() + ".");
         line("");
@@ -695,7 +701,11 @@ public final class EndToEndBenchmark {
     }
 
     private HttpRequest scorecardRequest() {
-        return HttpRequest.newBuilder(URI.create(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods=" + PERIODS))
+        return scorecardRequest(PERIODS);
+    }
+
+    private HttpRequest scorecardRequest(int periods) {
+        return HttpRequest.newBuilder(URI.create(Suite.alertsUrl() + "/scorecard?cadence=WEEKLY&periods=" + periods))
                 .header("Authorization", "Bearer " + Suite.token(TestTokens.VIEWER)).GET().build();
     }
 
@@ -724,20 +734,28 @@ public final class EndToEndBenchmark {
      * Times calls that each follow a new actual of the current week, once its evaluation committed (the scorecard's
      * change stamp moves with it), so that each call builds the scorecard again.
      */
-    private Histogram timeRebuilt(HttpRequest request) throws IOException, InterruptedException {
+    /**
+     * Times {@link #REBUILT_SCORECARDS} calls of {@code request}, each right after a write was evaluated; with an
+     * {@code other} window, that one is timed instead, each after {@code request} was built.
+     */
+    private Histogram timeRebuilt(HttpRequest request, HttpRequest other) throws IOException, InterruptedException {
         Histogram latency = new Histogram(60_000_000L, 3);
         String evaluation = Suite.alertsUrl() + "/evaluations?measure=card-0000&period=" + week(today);
         for (int i = 0; i < REBUILT_SCORECARDS; i++) {
             String before = evaluatedAt(evaluation);
-            String item = Api.tree(Map.of("items", List.of(Map.of("id", "card-rebuild-" + i, "measure", "card-0000",
+            String id = (other == null ? "card-rebuild-" : "card-afresh-") + i;
+            String item = Api.tree(Map.of("items", List.of(Map.of("id", id, "measure", "card-0000",
                     "value", 60 + i, "occurredAt", Instant.now().minusSeconds(1).toString(), "source", "bench"))))
                     .toString();
             if (post("/measurements/batch", item) != 200) {
                 throw new IllegalStateException("a rebuild's measurement was refused");
             }
             waitUntil(Duration.ofSeconds(30), Duration.ofMillis(20), () -> !evaluatedAt(evaluation).equals(before));
+            if (other != null) {
+                http.send(request, HttpResponse.BodyHandlers.discarding());
+            }
             long t = System.nanoTime();
-            http.send(request, HttpResponse.BodyHandlers.discarding());
+            http.send(other == null ? request : other, HttpResponse.BodyHandlers.discarding());
             latency.recordValue((System.nanoTime() - t) / 1000);
         }
         return latency;
@@ -904,6 +922,7 @@ public final class EndToEndBenchmark {
         List<Future<?>> done = new ArrayList<>();
         ConsumerLagSampler lag = realistic ? ConsumerLagSampler.start(Suite.kafkaBootstrap(), ACTUALS_GROUP,
                 "topline.actuals") : null;
+        CpuTimes cpuBefore = cpuTimes();
         long start = System.nanoTime();
         for (int c = 0; c < 2; c++) {
             int client = c;
@@ -939,6 +958,7 @@ public final class EndToEndBenchmark {
         }
         clients.shutdown();
         long last = System.nanoTime();
+        CpuTimes cpuAfter = cpuTimes();
         double seconds = (last - start) / 1e9;
         line("## Sustained ingestion, " + (realistic ? "realistic (the headline)" : "best case (one measure-period)")
                 + " (metrics-service, batches of 1,000, 2 concurrent clients, " + INGEST_DURATION.toSeconds() + " s)");
@@ -949,6 +969,12 @@ public final class EndToEndBenchmark {
                 + "outbox events." : "every item in the current month of one measure, so a batch changes one actual."));
         percentileHeader();
         line(row("batch of 1,000", batchLatency));
+        line("");
+        line("Where the " + CORES + " cores went during the phase (CPU time from /proc, user and system):");
+        line("");
+        line("| process | CPU | of all cores |");
+        line("|---|---|---|");
+        cpuAfter.since(cpuBefore, seconds, CORES).forEach(this::line);
         line("");
         if (lag != null) {
             List<Long> behind = lag.stop();
@@ -963,6 +989,15 @@ public final class EndToEndBenchmark {
             line("");
         }
         return stored.get();
+    }
+
+    /** The CPU time the suite's processes, PostgreSQL's server and the harness have used so far. */
+    private static CpuTimes cpuTimes() throws IOException {
+        Map<String, Long> processes = new LinkedHashMap<>();
+        for (String name : List.of("drivers-service", "metrics-service", "alerts-service", "console", "kafka")) {
+            processes.put(name, Suite.pid(name));
+        }
+        return CpuTimes.now(processes, "PostgreSQL server", Suite.pid("postgres"));
     }
 
     /**
