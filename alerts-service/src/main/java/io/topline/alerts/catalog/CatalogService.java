@@ -96,11 +96,18 @@ public class CatalogService {
         for (JsonNode event : events) {
             ActualEvent actual = read(event);
             if (actual != null) {
-                byPeriod.computeIfAbsent(actual.measure() + "\n" + actual.period(), k -> new ArrayList<>(1))
+                byPeriod.computeIfAbsent(periodKey(actual.measure(), actual.period()), k -> new ArrayList<>(1))
                         .add(actual);
             }
         }
         outbox.batched(() -> {
+            // the poll's measures locked and its stored actuals read once for every round: a later round of the
+            // same measure-period finds the actual an earlier one created or changed in the map, as the same entity
+            List<ActualEvent> all = byPeriod.values().stream().flatMap(List::stream).toList();
+            Map<String, CatalogMeasure> locked = new HashMap<>();
+            measures.lockAll(all.stream().map(ActualEvent::measure).distinct().toList())
+                    .forEach(measure -> locked.put(measure.key(), measure));
+            Map<String, Actual> stored = storedActuals(all);
             for (int round = 0; ; round++) {
                 List<ActualEvent> turn = new ArrayList<>();
                 for (List<ActualEvent> periodEvents : byPeriod.values()) {
@@ -111,9 +118,27 @@ public class CatalogService {
                 if (turn.isEmpty()) {
                     return;
                 }
-                applyActuals(turn);
+                applyActuals(turn, locked, stored);
             }
         });
+    }
+
+    /** The stored actuals of the events' measure-periods, by {@link #periodKey}. */
+    private Map<String, Actual> storedActuals(List<ActualEvent> events) {
+        Set<String> keys = new HashSet<>();
+        Set<String> periods = new HashSet<>();
+        events.forEach(event -> {
+            keys.add(event.measure());
+            periods.add(event.period());
+        });
+        Map<String, Actual> stored = new HashMap<>();
+        actuals.ofPeriods(keys, periods).forEach(actual -> stored.put(periodKey(actual.measureKey(), actual.period()),
+                actual));
+        return stored;
+    }
+
+    private static String periodKey(String measure, String period) {
+        return measure + "\n" + period;
     }
 
     private void applyActual(JsonNode event) {
@@ -135,23 +160,22 @@ public class CatalogService {
         evaluations.evaluateApplied(measure, actual);
     }
 
-    /** A round of {@link #onActuals}: the events, at most one per measure-period, in measure order. */
-    private void applyActuals(List<ActualEvent> events) {
-        List<String> keys = events.stream().map(ActualEvent::measure).distinct().toList();
-        Map<String, CatalogMeasure> locked = new HashMap<>();
-        measures.lockAll(keys).forEach(measure -> locked.put(measure.key(), measure));
-        Set<String> periods = new HashSet<>();
-        events.forEach(event -> periods.add(event.period()));
-        Map<String, Actual> stored = new HashMap<>();
-        actuals.ofPeriods(keys, periods).forEach(actual -> stored.put(actual.measureKey() + "\n" + actual.period(),
-                actual));
+    /**
+     * A round of {@link #onActuals}: the events, at most one per measure-period, in measure order, with the poll's
+     * locked measures and its stored actuals (which a new actual joins).
+     */
+    private void applyActuals(List<ActualEvent> events, Map<String, CatalogMeasure> locked,
+                              Map<String, Actual> stored) {
         Map<CatalogMeasure, Instant> heard = new LinkedHashMap<>();
         List<EvaluationService.AppliedActual> applied = new ArrayList<>();
         for (ActualEvent event : events) {
             CatalogMeasure measure = locked.get(event.measure());
-            Actual before = stored.get(event.measure() + "\n" + event.period());
+            Actual before = stored.get(periodKey(event.measure(), event.period()));
             long countBefore = before == null ? 0 : before.count();
             Actual actual = apply(event, measure, before);
+            if (actual != null) {
+                stored.put(periodKey(event.measure(), event.period()), actual);
+            }
             if (actual != null && measure != null) {
                 if (heard(event, measure, actual, countBefore)) {
                     // the first record heard resolves the STALE alerts, as one by one (the later find none open)

@@ -3,7 +3,9 @@ package io.topline.chassis.outbox;
 import io.topline.chassis.db.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,10 +48,18 @@ public class OutboxEvents {
     public record Backlog(long events, Optional<Instant> oldest) {
     }
 
-    /** Deletes by id, not by range: a row with a lower id may commit after a round read the table. */
+    /**
+     * Deletes by id, not by range: a row with a lower id may commit after a round read the table. One statement with
+     * the ids as an array: as an HQL in-list, each new number of ids was translated to SQL again, a fifth of the
+     * relay's CPU under realistic ingestion.
+     */
     public void delete(List<Long> ids) {
-        entityManager.createQuery("delete from OutboxEvent where id in :ids")
-                .setParameter("ids", ids)
-                .executeUpdate();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "delete from outbox_event where id = any(?)")) {
+                statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                statement.executeUpdate();
+            }
+        });
     }
 }
