@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * A scorecard built from the one before it shows every write since, as one built afresh would: another replica's,
- * one that was in flight while the earlier one was built, and deleted rows (migration V26).
+ * one that was in flight while the earlier one was built, deleted rows (migration V26), and a row VACUUM froze.
  */
 @QuarkusTest
 @WithTestResource(value = ToplineInfrastructure.class, scope = TestResourceScope.GLOBAL)
@@ -90,6 +90,18 @@ class ScorecardChangesTest {
         TestData.sql(dataSource, "delete from actual where measure_key = ?", measure);
 
         assertNull(current(row(measure)).get("actual"));
+    }
+
+    @Test
+    void shouldFindAChangeAfterVacuumFrozeItsRow() {
+        String measure = measureWithActual();
+        row(measure);
+
+        TestData.sql(dataSource, "update actual set value = 44 where measure_key = ?", measure);
+        // freezing keeps the row version's transaction id readable as xmin (PostgreSQL 9.4 and later)
+        TestData.sql(dataSource, "vacuum (freeze) actual");
+
+        assertEquals(44, current(row(measure)).get("actual"));
     }
 
     /** A quarterly measure with a target and an actual of 10 in the current quarter, evaluated. */
