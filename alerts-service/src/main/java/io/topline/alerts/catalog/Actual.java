@@ -113,6 +113,30 @@ public class Actual {
         return updatedAt;
     }
 
+    Cadence cadence() {
+        return cadence;
+    }
+
+    Instant periodStart() {
+        return periodStart;
+    }
+
+    BigDecimal sum() {
+        return sum;
+    }
+
+    BigDecimal min() {
+        return min;
+    }
+
+    BigDecimal max() {
+        return max;
+    }
+
+    BigDecimal last() {
+        return last;
+    }
+
     public long revision() {
         return revision;
     }

@@ -81,10 +81,10 @@ public class CatalogService {
      * Applies a poll's worth of {@code topline.actual.updated} CloudEvents in one transaction: all of them, or none
      * when one fails. The poll's measures are locked together in key order, so two replicas' transactions cannot
      * deadlock each other; the stored actuals, evaluations, alerts and waiting conditions are read with one query per
-     * table, and the alert events written with one statement. A measure-period with several events in the poll has
-     * them applied in rounds, the first of each in the first round and so on, so that each is judged in turn exactly
-     * as one by one (a final judgement, then its revision); metrics-service's outbox keeps one waiting event per
-     * measure-period, so most polls are one round.
+     * table, and the actuals, evaluations and alert events written with one statement each a round. A
+     * measure-period with several events in the poll has them applied in rounds, the first of each in the first
+     * round and so on, so that each is judged in turn exactly as one by one (a final judgement, then its revision);
+     * metrics-service's outbox keeps one waiting event per measure-period, so most polls are one round.
      */
     // A poll of a realistic ingestion holds hundreds of actual events. Applied one at a time, each cost half a dozen
     // round trips (lock, actual, evaluation, alerts, conditions, STALE alerts), 1.3-2.5 ms an event, and the consumer
@@ -123,7 +123,7 @@ public class CatalogService {
         });
     }
 
-    /** The stored actuals of the events' measure-periods, by {@link #periodKey}. */
+    /** The stored actuals of the events' measure-periods, by {@link #periodKey}; detached, written by statement. */
     private Map<String, Actual> storedActuals(List<ActualEvent> events) {
         Set<String> keys = new HashSet<>();
         Set<String> periods = new HashSet<>();
@@ -132,8 +132,8 @@ public class CatalogService {
             periods.add(event.period());
         });
         Map<String, Actual> stored = new HashMap<>();
-        actuals.ofPeriods(keys, periods).forEach(actual -> stored.put(periodKey(actual.measureKey(), actual.period()),
-                actual));
+        actuals.ofPeriodsToWrite(keys, periods)
+                .forEach(actual -> stored.put(periodKey(actual.measureKey(), actual.period()), actual));
         return stored;
     }
 
@@ -151,6 +151,9 @@ public class CatalogService {
         Actual stored = actuals.findFor(read.measure(), read.period()).orElse(null);
         long countBefore = stored == null ? 0 : stored.count();
         Actual actual = apply(read, measure, stored);
+        if (actual != null && stored == null) {
+            actuals.persist(actual);
+        }
         if (actual == null || measure == null) {
             return;
         }
@@ -168,6 +171,7 @@ public class CatalogService {
                               Map<String, Actual> stored) {
         Map<CatalogMeasure, Instant> heard = new LinkedHashMap<>();
         List<EvaluationService.AppliedActual> applied = new ArrayList<>();
+        List<Actual> changed = new ArrayList<>();
         for (ActualEvent event : events) {
             CatalogMeasure measure = locked.get(event.measure());
             Actual before = stored.get(periodKey(event.measure(), event.period()));
@@ -175,6 +179,7 @@ public class CatalogService {
             Actual actual = apply(event, measure, before);
             if (actual != null) {
                 stored.put(periodKey(event.measure(), event.period()), actual);
+                changed.add(actual);
             }
             if (actual != null && measure != null) {
                 if (heard(event, measure, actual, countBefore)) {
@@ -184,20 +189,22 @@ public class CatalogService {
                 applied.add(new EvaluationService.AppliedActual(measure, actual));
             }
         }
+        // written before anything below reads them; the rest of the poll works on the objects in hand
+        actuals.write(changed);
         heartbeats.heard(heard);
         evaluations.evaluateApplied(applied);
     }
 
-    /** Applies the event to the stored actual (null: none yet); returns the actual if the event changed it. */
-    private Actual apply(ActualEvent event, CatalogMeasure measure, Actual stored) {
+    /**
+     * Applies the event to the stored actual (null: none yet, and a new one is made, which the caller persists or
+     * writes); returns the actual if the event changed it.
+     */
+    private static Actual apply(ActualEvent event, CatalogMeasure measure, Actual stored) {
         Actual actual = stored != null ? stored
                 : new Actual(event.measure(), event.period(), event.cadence(), event.periodStart());
         if (!actual.apply(event.revision(), event.aggregates(), measure == null ? null : measure.aggregation(),
                 event.updatedAt())) {
             return null;
-        }
-        if (stored == null) {
-            actuals.persist(actual);
         }
         return actual;
     }

@@ -188,4 +188,8 @@ public class Evaluation {
     public Instant evaluatedAt() {
         return evaluatedAt;
     }
+
+    Long actualRevision() {
+        return actualRevision;
+    }
 }

@@ -95,7 +95,7 @@ public class EvaluationService {
         Period period = Period.parse(calendar, measure.cadence(), actual.period());
         if (measure.targetFor(period).isPresent()) {
             evaluateLocked(measure, period, actual, evaluations.findFor(measure.key(), period.label()).orElse(null),
-                    null, clock.instant());
+                    null, null, clock.instant());
         }
     }
 
@@ -130,6 +130,7 @@ public class EvaluationService {
         due.values().forEach(period -> labels.add(period.label()));
         KnownPeriods known = new KnownPeriods(keys, labels);
         due.forEach((one, period) -> known.judge(one.measure(), period, one.actual(), now));
+        known.write();
     }
 
     /**
@@ -235,11 +236,14 @@ public class EvaluationService {
         List<String> dueKeys = due.keySet().stream().map(CatalogMeasure::key).toList();
         KnownPeriods known = new KnownPeriods(dueKeys, dueLabels);
         // the batch's alert events in one statement at its end, so that its rows go to the database in JDBC batches
-        outbox.batched(() -> due.forEach((measure, periods) -> {
-            for (Period period : periods) {
-                known.judge(measure, period, actualOf.one(measure.key(), period.label()), now);
-            }
-        }));
+        outbox.batched(() -> {
+            due.forEach((measure, periods) -> {
+                for (Period period : periods) {
+                    known.judge(measure, period, actualOf.one(measure.key(), period.label()), now);
+                }
+            });
+            known.write();
+        });
     }
 
     /**
@@ -256,16 +260,18 @@ public class EvaluationService {
 
     /**
      * What judging many periods at once reads beforehand, one query each: the periods' evaluations and alerts, and
-     * the measures' waiting conditions; a period whose alerts do not move then costs no query.
+     * the measures' waiting conditions; a period whose alerts do not move then costs no query. The evaluations are
+     * read-only, and the ones judged, new ones too, go to the database in one statement ({@link #write}).
      */
     private final class KnownPeriods {
 
         private final PeriodRows<Evaluation> evaluationOf;
         private final PeriodRows<Alert> alertsOf;
         private final Set<String> pending;
+        private final List<Evaluation> judged = new ArrayList<>();
 
         KnownPeriods(List<String> keys, Set<String> labels) {
-            evaluationOf = new PeriodRows<>(evaluations.ofPeriods(keys, labels), Evaluation::measureKey,
+            evaluationOf = new PeriodRows<>(evaluations.ofPeriodsToWrite(keys, labels), Evaluation::measureKey,
                     Evaluation::period);
             alertsOf = new PeriodRows<>(alertRows.ofPeriods(keys, labels), Alert::measureKey, Alert::period);
             pending = conditions.dedupKeysOf(keys);
@@ -275,7 +281,13 @@ public class EvaluationService {
         void judge(CatalogMeasure measure, Period period, Actual actual, Instant now) {
             String key = measure.key();
             evaluateLocked(measure, period, actual, evaluationOf.one(key, period.label()),
-                    new AlertService.KnownAlerts(alertsOf.all(key, period.label()), pending), now);
+                    new AlertService.KnownAlerts(alertsOf.all(key, period.label()), pending), judged, now);
+        }
+
+        /** Writes the evaluations judged so far. */
+        void write() {
+            evaluations.write(judged);
+            judged.clear();
         }
     }
 
@@ -336,12 +348,17 @@ public class EvaluationService {
             return;
         }
         evaluateLocked(measure, period, actuals.findFor(measure.key(), period.label()).orElse(null),
-                evaluations.findFor(measure.key(), period.label()).orElse(null), null, clock.instant());
+                evaluations.findFor(measure.key(), period.label()).orElse(null), null, null, clock.instant());
     }
 
-    /** Judges one period of a locked measure at {@code now}; {@code known} is what a batch read of its alerts. */
+    /**
+     * Judges one period of a locked measure at {@code now}; {@code known} is what a batch read of its alerts, and
+     * {@code judged} (null: the evaluation is a managed entity, a new one persisted) collects the evaluation for the
+     * batch's one statement.
+     */
+    @SuppressWarnings("java:S107")
     private void evaluateLocked(CatalogMeasure measure, Period period, Actual actual, Evaluation evaluation,
-                                AlertService.KnownAlerts known, Instant now) {
+                                AlertService.KnownAlerts known, List<Evaluation> judged, Instant now) {
         if (measure.archived()) {
             return;
         }
@@ -365,13 +382,18 @@ public class EvaluationService {
             evaluation = new Evaluation(measure.key(), period.label(), measure.cadence(), start, end);
             evaluation.markRebuilt(rebuilding);
             record(evaluation, target, actual, judgement, closed, now);
-            evaluations.persist(evaluation);
+            if (judged == null) {
+                evaluations.persist(evaluation);
+            }
         } else {
             if (evaluation.rebuilt() && !rebuilding) {
                 // new data for a period known only from the replay: from now on it is news again
                 evaluation.markRebuilt(false);
             }
             record(evaluation, target, actual, judgement, closed, now);
+        }
+        if (judged != null) {
+            judged.add(evaluation);
         }
         if (!evaluation.rebuilt()) {
             if (known == null) {
