@@ -50,7 +50,8 @@ public class ActualRepository implements PanacheRepository<Actual> {
         List<Actual> rows = find("measureKey in ?1 and period in ?2", measureKeys, periods)
                 .withHint(HibernateHints.HINT_READ_ONLY, true).list();
         // detached as well: every auto-flush before a query visits each entity of the persistence context, and a
-        // poll's hundreds of rows made that a tenth of the consumer's CPU
+        // poll's hundreds of rows made that a tenth of the consumer's CPU. A row already managed and changed in the
+        // transaction would lose its change here, so the callers read these actuals through this method only.
         rows.forEach(getEntityManager()::detach);
         return rows;
     }

@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -384,15 +385,11 @@ public class EvaluationService {
             record(evaluation, target, actual, judgement, closed, now);
             if (judged == null) {
                 evaluations.persist(evaluation);
+            } else {
+                judged.add(evaluation);
             }
-        } else {
-            if (evaluation.rebuilt() && !rebuilding) {
-                // new data for a period known only from the replay: from now on it is news again
-                evaluation.markRebuilt(false);
-            }
-            record(evaluation, target, actual, judgement, closed, now);
-        }
-        if (judged != null) {
+        } else if (recordAgain(evaluation, target, actual, judgement, closed, rebuilding, now) && judged != null) {
+            // as Hibernate's dirty check would: the closing job judges every open period each round, mostly alike
             judged.add(evaluation);
         }
         if (!evaluation.rebuilt()) {
@@ -440,9 +437,23 @@ public class EvaluationService {
                 target.successLevel(), target.failureLevel(), start, end, now, config.minimumElapsedShare());
     }
 
-    private static void record(Evaluation evaluation, TargetVersion target, Actual actual, Judgement judgement,
-                               boolean closed, Instant now) {
-        evaluation.record(target, actual == null ? null : actual.value(), actual == null ? null : actual.revision(),
-                judgement, closed, now);
+    /** Records a judgement in an existing evaluation; returns whether any of its columns changed. */
+    private static boolean recordAgain(Evaluation evaluation, TargetVersion target, Actual actual, Judgement judgement,
+                                       boolean closed, boolean rebuilding, Instant now) {
+        Long revisionBefore = evaluation.actualRevision();
+        boolean rebuiltBefore = evaluation.rebuilt();
+        if (evaluation.rebuilt() && !rebuilding) {
+            // new data for a period known only from the replay: from now on it is news again
+            evaluation.markRebuilt(false);
+        }
+        boolean changed = record(evaluation, target, actual, judgement, closed, now);
+        return changed || rebuiltBefore != evaluation.rebuilt()
+                || !Objects.equals(revisionBefore, evaluation.actualRevision());
+    }
+
+    private static boolean record(Evaluation evaluation, TargetVersion target, Actual actual, Judgement judgement,
+                                  boolean closed, Instant now) {
+        return evaluation.record(target, actual == null ? null : actual.value(),
+                actual == null ? null : actual.revision(), judgement, closed, now);
     }
 }

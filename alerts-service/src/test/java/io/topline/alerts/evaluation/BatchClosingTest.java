@@ -78,6 +78,24 @@ class BatchClosingTest {
     }
 
     @Test
+    void shouldWriteAnOpenPeriodsEvaluationOnlyWhenItsJudgementChanges() {
+        // November is open: each round judges its actual again, the same while neither it nor the clock moves
+        TestData.sql(dataSource, "insert into actual (measure_key, period, cadence, period_start, value, count, "
+                + "revision, updated_at) select key, '2026-11', 'MONTHLY', '2026-11-01T00:00:00Z', 50, 1, 1, "
+                + "'2026-11-01T01:00:00Z' from catalog_measure where key like ? || '-%'", prefix);
+        String versions = "select xmin::text, count(*) from evaluation where measure_key like ? || '-%' "
+                + "and period = '2026-11' group by 1";
+
+        evaluations.closePeriods();
+        Map<String, Integer> judged = counts(versions);
+        evaluations.closePeriods();
+
+        assertEquals(MEASURES, judged.values().stream().mapToInt(Integer::intValue).sum());
+        // the same row versions: the second round rewrote none of them
+        assertEquals(judged, counts(versions));
+    }
+
+    @Test
     void shouldCloseTheOthersOfABatchWhoseMeasureCannotBeRead() {
         // a row the catalog cannot read: the batch holding it fails as a whole, and is closed one measure at a time
         TestData.sql(dataSource, "update catalog_measure set cadence = 'FORTNIGHTLY' where key = ? || '-5'", prefix);
