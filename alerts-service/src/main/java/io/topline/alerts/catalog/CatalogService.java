@@ -102,7 +102,7 @@ public class CatalogService {
         }
         outbox.batched(() -> {
             // the poll's measures locked and its stored actuals read once for every round: a later round of the
-            // same measure-period finds the actual an earlier one created or changed in the map, as the same entity
+            // same measure-period finds the actual an earlier one created or changed in the map, as the same object
             List<ActualEvent> all = byPeriod.values().stream().flatMap(List::stream).toList();
             Map<String, CatalogMeasure> locked = new HashMap<>();
             measures.lockAll(all.stream().map(ActualEvent::measure).distinct().toList())

@@ -262,7 +262,7 @@ public class EvaluationService {
     /**
      * What judging many periods at once reads beforehand, one query each: the periods' evaluations and alerts, and
      * the measures' waiting conditions; a period whose alerts do not move then costs no query. The evaluations are
-     * read-only, and the ones judged, new ones too, go to the database in one statement ({@link #write}).
+     * read detached, and the ones new or changed by judging go to the database in one statement ({@link #write}).
      */
     private final class KnownPeriods {
 
@@ -354,8 +354,8 @@ public class EvaluationService {
 
     /**
      * Judges one period of a locked measure at {@code now}; {@code known} is what a batch read of its alerts, and
-     * {@code judged} (null: the evaluation is a managed entity, a new one persisted) collects the evaluation for the
-     * batch's one statement.
+     * {@code judged} (null: the evaluation is a managed entity, a new one persisted) collects the evaluation, when
+     * it is new or changed, for the batch's one statement.
      */
     @SuppressWarnings("java:S107")
     private void evaluateLocked(CatalogMeasure measure, Period period, Actual actual, Evaluation evaluation,
